@@ -1,0 +1,103 @@
+"""Grid versions in the database: import (immutable once stored), look up, and parse back into a Grid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from capnum_desktop.domain.grid import Grid
+from capnum_desktop.grids import GridValidationError, grid_content_hash, load_grid, parse_grid_text
+from capnum_desktop.services.errors import GridConflictError, NotFoundError, ServiceError
+from capnum_desktop.storage.datastore import DataStore
+from capnum_desktop.storage.models import GridVersion, Interview, Study
+
+
+@dataclass(frozen=True)
+class GridVersionInfo:
+    id: str
+    grid_id: str
+    version: int
+    title: str
+    created: bool  # False when the same content was already there
+
+
+def store_grid(session: Session, grid: Grid, source_yaml: str, study_id: str, device_id: str) -> GridVersionInfo:
+    """Add a grid version; the same id+version must have the same content (it may already be in use)."""
+    content_hash = grid_content_hash(grid)
+    existing = session.scalar(
+        select(GridVersion).where(GridVersion.grid_id == grid.id, GridVersion.version == grid.version)
+    )
+    if existing is not None:
+        if existing.content_hash != content_hash:
+            used = session.scalar(select(Interview.id).where(Interview.grid_version_id == existing.id).limit(1))
+            detail = " and interviews already use it" if used else ""
+            raise GridConflictError(
+                f"Grid '{grid.id}' version {grid.version} already exists with different content{detail}. "
+                f"Give the changed grid a new version number (for example {grid.version + 1})."
+            )
+        return GridVersionInfo(existing.id, grid.id, grid.version, existing.title, False)
+    row = GridVersion(
+        study_id=study_id,
+        grid_id=grid.id,
+        version=grid.version,
+        title=grid.title.get(),
+        content_hash=content_hash,
+        source_yaml=source_yaml,
+        origin_device=device_id,
+    )
+    session.add(row)
+    session.flush()
+    return GridVersionInfo(row.id, grid.id, grid.version, row.title, True)
+
+
+def import_grid_file(store: DataStore, path: Path, study_id: str | None = None) -> GridVersionInfo:
+    grid = load_grid(path)  # raises GridValidationError with every FILE:LINE:COL error
+    source = path.read_text(encoding="utf-8")
+    with store.session_factory.begin() as session:
+        study = session.get(Study, study_id) if study_id else session.scalar(select(Study).limit(1))
+        if study is None:
+            raise ServiceError("No study in this data folder yet: run `capnum init --demo` or import a study first.")
+        return store_grid(session, grid, source, study.id, store.device_id)
+
+
+def latest_grid_version(session: Session, study_id: str) -> GridVersion:
+    row = session.scalar(
+        select(GridVersion)
+        .where(GridVersion.study_id == study_id, GridVersion.published.is_(True))
+        .order_by(GridVersion.version.desc(), GridVersion.created_at.desc())
+        .limit(1)
+    )
+    if row is None:
+        raise NotFoundError("This study has no grid yet.")
+    return row
+
+
+def find_grid_version(session: Session, grid_id: str, version: int | None = None) -> GridVersion:
+    query = select(GridVersion).where(GridVersion.grid_id == grid_id)
+    if version is not None:
+        query = query.where(GridVersion.version == version)
+    row = session.scalar(query.order_by(GridVersion.version.desc()).limit(1))
+    if row is None:
+        suffix = f" version {version}" if version is not None else ""
+        raise NotFoundError(f"No grid '{grid_id}'{suffix} in this data folder.")
+    return row
+
+
+def grid_of(session: Session, grid_version_id: str) -> Grid:
+    row = session.get(GridVersion, grid_version_id)
+    if row is None:
+        raise NotFoundError(f"Grid version {grid_version_id} not found.")
+    return parse_stored_grid(row.content_hash, row.source_yaml)
+
+
+@lru_cache(maxsize=32)
+def parse_stored_grid(content_hash: str, source_yaml: str) -> Grid:
+    """Grids are immutable per hash, so parsing once per process is enough."""
+    try:
+        return parse_grid_text(source_yaml, f"<grid {content_hash[:8]}>")
+    except GridValidationError as exc:  # stored grids were validated on the way in
+        raise ServiceError(f"A stored grid no longer validates:\n{exc}") from exc

@@ -1,0 +1,98 @@
+"""Participants (pseudonym codes per site), their separate contact details, and interviewers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from capnum_desktop.services.errors import NotFoundError, ServiceError
+from capnum_desktop.storage.datastore import DataStore
+from capnum_desktop.storage.models import Contact, Interviewer, Participant, Site
+
+UNDER_15_VALUE = "under_15"  # the age_range option that calls for a guardian's consent
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    full_name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+def next_participant_code(session: Session, site_id: str) -> str:
+    """The next free code of a site: BAG-001, BAG-002… (never reuses a code, even after erasure gaps)."""
+    site = session.get(Site, site_id)
+    if site is None:
+        raise NotFoundError(f"Site {site_id} not found.")
+    pattern = re.compile(rf"^{re.escape(site.code)}-(\d+)$")
+    numbers = [
+        int(m.group(1))
+        for code in session.scalars(select(Participant.code).where(Participant.site_id == site_id))
+        if (m := pattern.match(code))
+    ]
+    return f"{site.code}-{max(numbers, default=0) + 1:03d}"
+
+
+def create_participant(
+    store: DataStore,
+    *,
+    site_id: str,
+    profile: dict[str, Any] | None = None,
+    contact: ContactInput | None = None,
+    code: str | None = None,
+    declared_names: list[str] | None = None,
+) -> str:
+    with store.session_factory.begin() as session:
+        site = session.get(Site, site_id)
+        if site is None:
+            raise NotFoundError(f"Site {site_id} not found.")
+        code = code or next_participant_code(session, site_id)
+        if session.scalar(
+            select(Participant.id).where(Participant.study_id == site.study_id, Participant.code == code)
+        ):
+            raise ServiceError(f"Participant code {code} is already used in this study.")
+        profile = dict(profile or {})
+        participant = Participant(
+            study_id=site.study_id,
+            site_id=site_id,
+            code=code,
+            profile=profile,
+            under_15=profile.get("age_range") == UNDER_15_VALUE,
+            declared_names=list(declared_names or []),
+            origin_device=store.device_id,
+        )
+        session.add(participant)
+        session.flush()
+        if contact is not None and any(vars(contact).values()):
+            session.add(Contact(participant_id=participant.id, origin_device=store.device_id, **vars(contact)))
+        return participant.id
+
+
+def update_profile(store: DataStore, participant_id: str, profile: dict[str, Any]) -> None:
+    with store.session_factory.begin() as session:
+        participant = session.get(Participant, participant_id)
+        if participant is None:
+            raise NotFoundError(f"Participant {participant_id} not found.")
+        participant.profile = {**participant.profile, **profile}
+        participant.under_15 = participant.profile.get("age_range") == UNDER_15_VALUE
+        participant.touch(store.device_id)
+
+
+def ensure_interviewer(store: DataStore, name: str, study_id: str) -> str:
+    """The interviewer of that name in the study, created on first use."""
+    name = name.strip()
+    if not name:
+        raise ServiceError("The interviewer's name is empty.")
+    with store.session_factory.begin() as session:
+        existing = session.scalar(select(Interviewer).where(Interviewer.study_id == study_id, Interviewer.name == name))
+        if existing is not None:
+            return existing.id
+        interviewer = Interviewer(study_id=study_id, name=name, origin_device=store.device_id)
+        session.add(interviewer)
+        session.flush()
+        return interviewer.id

@@ -1,0 +1,116 @@
+"""Open the SQLite file: durable pragmas, migrate after a backup, refuse a database newer than the code."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError
+from capnum_desktop.storage.paths import BACKUP_DIR_NAME
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def known_revisions() -> list[str]:
+    """Revision ids in order, read from file names (`0001_initial.py` is revision `0001`).
+
+    Reading names instead of importing Alembic keeps start-up light when the database is current.
+    """
+    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # Deleted content is overwritten, so an erased participant's words do not linger in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    # NullPool: each session gets its own connection, so GUI workers and the GUI thread never share one.
+    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def current_revision(db_path: Path) -> str | None:
+    if not db_path.exists():
+        return None
+    conn = sqlite3.connect(db_path)
+    try:
+        has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        if not has_table:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(f"{db_path} is not a readable CapNum database: {exc}") from exc
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def backup_database(db_path: Path, label: str) -> Path:
+    """Copy the live database with SQLite's online backup (consistent even with a WAL beside it)."""
+    backup_dir = db_path.parent / BACKUP_DIR_NAME
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    src = sqlite3.connect(db_path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def migrate(db_path: Path, target: str | None = None) -> str | None:
+    """Bring the database to the code's schema (or `target`). Returns the backup path when one was made."""
+    current = current_revision(db_path)
+    revisions = known_revisions()
+    if current is not None and current not in revisions:
+        raise DatabaseTooNewError(
+            f"This database ({db_path}) was written by a newer CapNum (schema {current}; this version knows up to "
+            f"{revisions[-1]}). Install the newer CapNum to open it; nothing was changed."
+        )
+    target = target or revisions[-1]
+    if current == target:
+        return None
+    backup = str(backup_database(db_path, f"before-{target}")) if current is not None else None
+    _alembic_upgrade(db_path, target)
+    return backup
+
+
+def _alembic_upgrade(db_path: Path, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = make_engine(db_path)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+    finally:
+        engine.dispose()
