@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -75,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ServiceError, StorageError) as exc:
         print(f"capnum: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `capnum session list | head`: the reader left early; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
     except OSError as exc:  # unreadable input, full disk, missing folder: the user can act on it
         where = f": {exc.filename}" if exc.filename else ""
         print(f"capnum: error: {exc.strerror or exc}{where}", file=sys.stderr)

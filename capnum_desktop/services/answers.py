@@ -65,7 +65,7 @@ def save_answer(
             select(Answer).where(Answer.interview_id == interview_id, Answer.question_id == question_id)
         )
         before = _answer_snapshot(answer)
-        after = {
+        after: dict[str, Any] = {
             "value": value,
             "free_text": data.free_text,
             "other_text": data.other_text,
