@@ -48,9 +48,9 @@ def check_database(store: DataStore, *, verify_hashes: bool = True) -> CheckRepo
                 report.problems.append(f"missing audio file: {rec.path} (recording {rec.id})")
                 continue
             report.checked_files += 1
-            if verify_hashes and rec.state == RecordingState.READY.value and rec.sha256:
-                if sha256_file(path) != rec.sha256:
-                    report.problems.append(f"audio file changed or damaged: {rec.path} (sha256 mismatch)")
+            hashed = verify_hashes and rec.state == RecordingState.READY.value and rec.sha256
+            if hashed and sha256_file(path) != rec.sha256:
+                report.problems.append(f"audio file changed or damaged: {rec.path} (sha256 mismatch)")
     if store.audio_dir.exists():
         for path in store.audio_dir.rglob("*"):
             if path.is_file() and path.resolve() not in referenced and not path.name.endswith(".tmp"):

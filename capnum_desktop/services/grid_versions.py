@@ -87,11 +87,20 @@ def find_grid_version(session: Session, grid_id: str, version: int | None = None
     return row
 
 
+_GRIDS_BY_VERSION_ID: dict[str, Grid] = {}
+
+
 def grid_of(session: Session, grid_version_id: str) -> Grid:
+    """The parsed grid of a stored version (cached: a grid version never changes once stored)."""
+    cached = _GRIDS_BY_VERSION_ID.get(grid_version_id)
+    if cached is not None:
+        return cached
     row = session.get(GridVersion, grid_version_id)
     if row is None:
         raise NotFoundError(f"Grid version {grid_version_id} not found.")
-    return parse_stored_grid(row.content_hash, row.source_yaml)
+    grid = parse_stored_grid(row.content_hash, row.source_yaml)
+    _GRIDS_BY_VERSION_ID[grid_version_id] = grid
+    return grid
 
 
 @lru_cache(maxsize=32)

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError
 from capnum_desktop.storage.paths import BACKUP_DIR_NAME
@@ -42,8 +41,9 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(db_path: Path) -> Engine:
-    # NullPool: each session gets its own connection, so GUI workers and the GUI thread never share one.
-    engine = create_engine(f"sqlite:///{db_path}", poolclass=NullPool)
+    # A pool of connections: a checkout is exclusive, so GUI workers and the GUI thread never share one at once,
+    # and an edit does not pay for a new connection and its pragmas.
+    engine = create_engine(f"sqlite:///{db_path}", pool_size=4, max_overflow=8, pool_pre_ping=False)
     event.listen(engine, "connect", _set_pragmas)
     return engine
 

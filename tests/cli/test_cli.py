@@ -115,7 +115,7 @@ def test_grid_validate_lists_every_error_with_its_line(tmp_path: Path) -> None:
     ],
 )
 def test_bad_input_gives_one_message_and_exit_2(capnum, capsys, args, message) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = capnum(*args, capsys=capsys)
+    code, _out, err = capnum(*args, capsys=capsys)
     assert code == 2
     assert message in err
     assert "Traceback" not in err
@@ -132,7 +132,7 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_grid_export_round_trips_the_stored_version(capnum, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert capnum("init", "--demo", capsys=capsys)[0] == 0
     target = tmp_path / "out.yaml"
-    code, out, err = capnum("grid", "export", "capital-numerique-habitants", "-o", str(target), capsys=capsys)
+    code, _out, err = capnum("grid", "export", "capital-numerique-habitants", "-o", str(target), capsys=capsys)
     assert code == 0, err
     assert target.read_text("utf-8") == resource_path("study", "grid.yaml").read_text("utf-8")
     assert capnum("grid", "validate", str(target), capsys=capsys)[0] == 0
