@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError
+from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError, DiskFullError, StorageError
 from capnum_desktop.storage.paths import BACKUP_DIR_NAME
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -45,7 +46,37 @@ def make_engine(db_path: Path) -> Engine:
     # and an edit does not pay for a new connection and its pragmas.
     engine = create_engine(f"sqlite:///{db_path}", pool_size=4, max_overflow=8, pool_pre_ping=False)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "handle_error", _translate_disk_full)
     return engine
+
+
+DISK_FULL_MESSAGE = (
+    "The disk is full: the last change could not be saved (everything saved before is safe). "
+    "Free some space (for example by copying recordings to a USB key), then continue."
+)
+LOW_SPACE_BYTES = 1_000_000
+
+
+def disk_is_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def _translate_disk_full(context: Any) -> None:
+    """SQLITE_FULL (or an I/O error on a full disk) becomes a message a person can act on.
+
+    The transaction was rolled back whole, so nothing is half-written.
+    """
+    original = context.original_exception
+    if not isinstance(original, sqlite3.OperationalError):
+        return
+    message = str(original)
+    db_file = context.engine.url.database if context.engine is not None else None
+    io_on_full_disk = "disk I/O error" in message and db_file and disk_is_full(Path(db_file).parent)
+    if "disk is full" in message or io_on_full_disk:
+        raise DiskFullError(DISK_FULL_MESSAGE) from original
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -61,6 +92,10 @@ def current_revision(db_path: Path) -> str | None:
         if not has_table:
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError as exc:  # cannot read or write (full disk, permissions), not a bad file
+        if disk_is_full(db_path.parent):
+            raise DiskFullError(DISK_FULL_MESSAGE) from exc
+        raise StorageError(f"Cannot open the database {db_path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorruptError(f"{db_path} is not a readable CapNum database: {exc}") from exc
     finally:

@@ -15,3 +15,7 @@ class DataDirLockedError(StorageError):
 
 class DatabaseCorruptError(StorageError):
     pass
+
+
+class DiskFullError(StorageError):
+    pass

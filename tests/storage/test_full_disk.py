@@ -1,0 +1,92 @@
+"""A full disk while autosaving: one clear error, no corruption, nothing saved before is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from capnum_desktop.domain.grid import QuestionType
+from capnum_desktop.services.answers import AnswerInput, add_note, save_answer
+from capnum_desktop.services.queries import show_session
+from capnum_desktop.storage.datastore import open_data_store
+from capnum_desktop.storage.errors import DiskFullError
+from tests.services.test_interview_services import _grid, _start
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 3 MB tmpfs mounted for the test (needs root, as in CI); skipped with the reason otherwise."""
+    mount_point = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
+    mount_point.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here (needs root): {result.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_autosave_on_a_full_disk_fails_cleanly_and_keeps_what_was_saved(small_disk: Path) -> None:
+    store = open_data_store(small_disk / "data")
+    from capnum_desktop.services.studies import load_embedded_study
+
+    load_embedded_study(store)
+    interview_id = _start(store)
+    questions = [q.id for q in _grid(store, interview_id).all_questions() if q.type is QuestionType.LONG_TEXT]
+    saved: dict[str, str] = {}
+    filler = "Ceci est une très longue réponse, pleine d’accents et de « guillemets ». " * 400
+    with pytest.raises(DiskFullError) as excinfo:
+        for i in range(10_000):
+            question = questions[i % len(questions)]
+            value = f"{i}: {filler}"
+            save_answer(store, interview_id, question, AnswerInput(value=value))
+            add_note(store, interview_id, f"note {i} " + filler[:2000])
+            saved[question] = value
+    assert "disk is full" in str(excinfo.value)
+    assert saved, "the disk filled before anything was saved: the test proves nothing"
+    store.close()
+
+    # Free space, reopen: intact, and every answer saved before the error is there with its last value.
+    for extra in small_disk.glob("filler*"):
+        extra.unlink()
+    with sqlite3.connect(small_disk / "data" / "capnum.sqlite3") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    store = open_data_store(small_disk / "data")
+    try:
+        stored = {a["question_id"]: a["value"] for a in show_session(store, interview_id)["answers"]}
+        for question, value in saved.items():
+            assert stored[question] == value
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_cli_reports_a_full_disk_with_exit_2(small_disk: Path) -> None:
+    from tests.helpers import run_capnum_process
+
+    data = small_disk / "data"
+    assert run_capnum_process(data, "init", "--demo").returncode == 0
+    # Fill the disk, then ask for work that must write.
+    with (small_disk / "filler.bin").open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+        except OSError:
+            pass
+    result = run_capnum_process(data, "demo", "seed", "--interviews", "50")
+    assert result.returncode == 2, result.stderr
+    assert "disk is full" in result.stderr.lower() or "no space left" in result.stderr.lower()
+    assert "Traceback" not in result.stderr
+    (small_disk / "filler.bin").unlink()
+    with sqlite3.connect(data / "capnum.sqlite3") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
