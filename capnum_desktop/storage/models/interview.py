@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from capnum_desktop.domain.status import InterviewStatus, RecordingState
@@ -59,7 +59,11 @@ class Consent(Synced, Base):
 
 class Answer(Synced, Base):
     __tablename__ = "answer"
-    __table_args__ = (UniqueConstraint("interview_id", "question_id"),)
+    __table_args__ = (
+        UniqueConstraint("interview_id", "question_id"),
+        # Covering index: the session list counts answers per interview without reading their text.
+        Index("ix_answer_interview_id_status", "interview_id", "status"),
+    )
 
     interview_id: Mapped[str] = mapped_column(ForeignKey("interview.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(64))
