@@ -1,0 +1,123 @@
+"""Composition root of the GUI (`capnum-desktop`): QApplication, translators, lock, database, main window.
+
+Exit codes: 0 normal end or self-test passed; 2 refused start (second instance, database too new or unreadable,
+data folder unusable), with one clear message and nothing changed; 1 unexpected error (see the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from capnum_desktop import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+# Qt, SQLAlchemy and the services are imported inside main(), after the clock starts: the self-test's time then
+# covers everything but the interpreter's own start, and `--help` / `--version` stay instant.
+LANGUAGES = ("fr", "en")
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_REFUSED = 0, 1, 2
+log = logging.getLogger("capnum_desktop")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="capnum-desktop", description="CapNum Desktop: field interviews, offline.")
+    parser.add_argument("--version", action="version", version=f"capnum-desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $CAPNUM_DATA_DIR, else the user one)")
+    parser.add_argument("--self-test", action="store_true", help="start the full UI, show the window, exit 0")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the saved setting)")
+    return parser.parse_args(argv)
+
+
+def make_application() -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from capnum_desktop.bundled import resource_path
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("CapNum")
+    app.setOrganizationName("CapNum")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "capnum.svg"))))
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from capnum_desktop.storage.paths import resolve_data_dir
+    from capnum_desktop.ui import startup
+    from capnum_desktop.ui.errors import set_headless, show_error, unexpected_error_text
+    from capnum_desktop.ui.i18n import apply_language, system_language
+
+    app = make_application()
+    set_headless(args.self_test)
+    # Before the database is open only --lang or the system can choose; the saved setting applies just after.
+    apply_language(args.lang or system_language())
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        startup.setup_logging(data_dir)
+    except OSError as exc:
+        show_error(None, f"{data_dir}: {exc.strerror or exc}")
+        return EXIT_REFUSED
+    startup.install_excepthook()
+    lock = startup.acquire_lock(data_dir)
+    if lock is None:
+        return EXIT_REFUSED
+    try:
+        return _run(app, args, data_dir, started)
+    except Exception as exc:
+        log.exception("Unexpected error at start-up")
+        show_error(None, unexpected_error_text(f"{type(exc).__name__}: {exc}"))
+        return EXIT_UNEXPECTED
+    finally:
+        lock.release()
+
+
+def _run(app: QApplication, args: argparse.Namespace, data_dir: Path, started: float) -> int:
+    from capnum_desktop.ui import startup
+    from capnum_desktop.ui.i18n import apply_language, current_language
+    from capnum_desktop.ui.jobs import JobRunner
+    from capnum_desktop.ui.main_window import MainWindow
+
+    store = startup.open_store(data_dir)
+    if store is None:
+        return EXIT_REFUSED
+    jobs = JobRunner(app)
+    try:
+        if not args.lang:
+            saved = startup.saved_language(store)
+            if saved and saved != current_language():
+                apply_language(saved)
+        startup.apply_font_size(store)
+        startup.ensure_study(store)
+        window = MainWindow(store, jobs)
+        window.show()
+        if args.self_test:
+            app.processEvents()
+            elapsed = time.perf_counter() - started
+            ok = window.isVisible() and window.dashboard.table_is_filled()
+            window.close()
+            app.processEvents()
+            if not ok:
+                print("self-test failed: the main window did not show the dashboard", file=sys.stderr)
+                return EXIT_UNEXPECTED
+            print(f"self-test ok: window shown in {elapsed:.3f} s", flush=True)
+            return EXIT_OK
+        return app.exec()
+    finally:
+        jobs.wait_all()
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

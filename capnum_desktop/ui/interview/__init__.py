@@ -1,0 +1,1 @@
+"""The interview screens: new interview (consent), the interview page, finish check and review."""
