@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from capnum_desktop import grids
 from capnum_desktop.domain.grid import Grid
-from capnum_desktop.grids import GridValidationError, grid_content_hash, load_grid, parse_grid_text
+from capnum_desktop.grids import GridValidationError
 from capnum_desktop.services.errors import GridConflictError, NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import GridVersion, Interview, Study
@@ -27,7 +28,7 @@ class GridVersionInfo:
 
 def store_grid(session: Session, grid: Grid, source_yaml: str, study_id: str, device_id: str) -> GridVersionInfo:
     """Add a grid version; the same id+version must have the same content (it may already be in use)."""
-    content_hash = grid_content_hash(grid)
+    content_hash = grids.grid_content_hash(grid)
     existing = session.scalar(
         select(GridVersion).where(GridVersion.grid_id == grid.id, GridVersion.version == grid.version)
     )
@@ -55,7 +56,7 @@ def store_grid(session: Session, grid: Grid, source_yaml: str, study_id: str, de
 
 
 def import_grid_file(store: DataStore, path: Path, study_id: str | None = None) -> GridVersionInfo:
-    grid = load_grid(path)  # raises GridValidationError with every FILE:LINE:COL error
+    grid = grids.load_grid(path)  # raises GridValidationError with every FILE:LINE:COL error
     source = path.read_text(encoding="utf-8")
     with store.session_factory.begin() as session:
         study = session.get(Study, study_id) if study_id else session.scalar(select(Study).limit(1))
@@ -107,6 +108,6 @@ def grid_of(session: Session, grid_version_id: str) -> Grid:
 def parse_stored_grid(content_hash: str, source_yaml: str) -> Grid:
     """Grids are immutable per hash, so parsing once per process is enough."""
     try:
-        return parse_grid_text(source_yaml, f"<grid {content_hash[:8]}>")
+        return grids.parse_grid_text(source_yaml, f"<grid {content_hash[:8]}>")
     except GridValidationError as exc:  # stored grids were validated on the way in
         raise ServiceError(f"A stored grid no longer validates:\n{exc}") from exc

@@ -8,8 +8,8 @@ from typing import Any
 import yaml
 from sqlalchemy import func, select
 
+from capnum_desktop import grids
 from capnum_desktop.bundled import resource_path
-from capnum_desktop.grids import parse_grid_text
 from capnum_desktop.services.errors import NotFoundError
 from capnum_desktop.services.grid_versions import store_grid
 from capnum_desktop.storage.datastore import DataStore
@@ -47,7 +47,7 @@ def load_embedded_study(store: DataStore) -> str:
     study_meta = meta["study"]
     grid_file = resource_path(*EMBEDDED_STUDY_DIR, meta.get("grid", "grid.yaml"))
     grid_text = grid_file.read_text("utf-8")
-    grid = parse_grid_text(grid_text, str(grid_file))
+    grid = grids.parse_grid_text(grid_text, str(grid_file))
     with store.session_factory.begin() as session:
         study = session.get(Study, study_meta["id"])
         if study is None:

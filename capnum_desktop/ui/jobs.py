@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from capnum_desktop.grids import GridValidationError
+from capnum_desktop.grids.errors import GridValidationError
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.storage.errors import StorageError
 
