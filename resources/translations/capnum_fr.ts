@@ -119,86 +119,172 @@
     <name>BundleExportDialog</name>
     <message>
         <source>Export a bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter un paquet</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier&#x202f;:</translation>
     </message>
     <message>
         <source>Only what changed since the last sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement ce qui a changé depuis la dernière synchronisation</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>The bundle will be encrypted for the coordinator (%1…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paquet sera chiffré pour la coordination (%1…).</translation>
     </message>
     <message>
         <source>No coordinator key is set for this study: the bundle will NOT be encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé de coordination pour cette étude&#x202f;: le paquet ne sera PAS chiffré.</translation>
     </message>
     <message>
         <source>Where to write the bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Où écrire le paquet</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">Export en cours…</translation>
+        <translation>Exportation…</translation>
     </message>
     <message>
         <source>Bundle written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquet écrit&#x202f;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BundleSummaryTable</name>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Interviews</source>
+        <translation>Entretiens</translation>
+    </message>
+    <message>
+        <source>Audio files</source>
+        <translation>Fichiers audio</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation>déjà importé</translation>
+    </message>
+    <message>
+        <source> (encrypted)</source>
+        <translation> (chiffré)</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesMenu</name>
+    <message>
+        <source>Bundles to import</source>
+        <translation>Paquets à importer</translation>
+    </message>
+    <message>
+        <source>CapNum bundles (*.capnum);;All files (*)</source>
+        <translation>Paquets CapNum (*.capnum);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync and bundles</source>
+        <translation>&amp;Synchronisation et paquets</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now…</source>
+        <translation>&amp;Synchroniser…</translation>
+    </message>
+    <message>
+        <source>&amp;Export a bundle…</source>
+        <translation>&amp;Exporter un paquet…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Importer des paquets…</translation>
+    </message>
+    <message>
+        <source>Import from &amp;folder…</source>
+        <translation>Importer depuis un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflits…</translation>
+    </message>
+    <message>
+        <source>Coordinator &amp;key…</source>
+        <translation>&amp;Clé de la coordination…</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
         <source>Conflicts to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits à examiner</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Here (kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ici (conservé)</translation>
     </message>
     <message>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçu</translation>
     </message>
     <message>
         <source>No conflict to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun conflit à examiner.</translation>
     </message>
     <message>
         <source>Keep this laptop&apos;s version</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder la version de cet ordinateur</translation>
     </message>
     <message>
         <source>Take the incoming version</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre la version reçue</translation>
     </message>
     <message>
         <source>Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder les deux</translation>
     </message>
     <message>
         <source>Answers and notes: the incoming text is added as a note; memos are joined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses et notes&#x202f;: le texte reçu est ajouté en note&#x202f;; les mémos sont réunis.</translation>
     </message>
     <message>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance&#x202f;: %1</translation>
     </message>
 </context>
 <context>
@@ -280,51 +366,51 @@
     <name>CoordinatorKeyDialog</name>
     <message>
         <source>Coordinator key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de la coordination</translation>
     </message>
     <message>
         <source>From file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis un fichier…</translation>
     </message>
     <message>
         <source>Only on the coordinator&apos;s laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement sur l’ordinateur de la coordination</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Generate a new key pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer une nouvelle paire de clés…</translation>
     </message>
     <message>
         <source>Study recipient (public):</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire de l’étude (public)&#x202f;:</translation>
     </message>
     <message>
         <source>Identity file (private):</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d’identité (privé)&#x202f;:</translation>
     </message>
     <message>
         <source>Bundles are encrypted to the recipient; only the identity file opens them. Keep the identity file safe and backed up: without it, encrypted bundles cannot be read. After a change, give the laptops the new study package (Sync now does it through the sync folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paquets sont chiffrés pour le destinataire&#x202f;; seul le fichier d’identité les ouvre. Conservez ce fichier en lieu sûr, avec une sauvegarde&#x202f;: sans lui, les paquets chiffrés sont illisibles. Après un changement, donnez le nouveau paquet d’étude aux ordinateurs («&#x202f;Synchroniser&#x202f;» le fait par le dossier de synchronisation).</translation>
     </message>
     <message>
         <source>Recipient file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier du destinataire</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Identity file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d’identité</translation>
     </message>
     <message>
         <source>Folder for the new keys (keep it private)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier des nouvelles clés (à garder privé)</translation>
     </message>
 </context>
 <context>
@@ -764,71 +850,71 @@
     <name>ImportDialog</name>
     <message>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des paquets</translation>
     </message>
     <message>
         <source>Checking every file before anything is imported…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de chaque fichier avant toute importation…</translation>
     </message>
     <message>
         <source>Coordinator identity file (for encrypted bundles)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d’identité de la coordination (paquets chiffrés)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Verify again</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier à nouveau</translation>
     </message>
     <message>
         <source>Identity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité&#x202f;:</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer</translation>
     </message>
     <message>
         <source>Coordinator identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité de la coordination</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>valide</translation>
     </message>
     <message>
         <source>%1 bundle(s) verified and ready to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 paquet(s) vérifié(s), prêt(s) à importer.</translation>
     </message>
     <message>
-        <source>%1 refused (see Status); they will not be imported.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 refused; they will not be imported:</source>
+        <translation>%1 refusé(s)&#x202f;; il(s) ne sera/seront pas importé(s)&#x202f;:</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation…</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importé</translation>
     </message>
     <message>
         <source>Import finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation terminée.</translation>
     </message>
     <message>
-        <source>%1 conflict(s) to review in Data ▸ Sync ▸ Conflicts.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 conflict(s) to review in Data ▸ Sync and bundles ▸ Conflicts.</source>
+        <translation>%1 conflit(s) à examiner dans Données ▸ Synchronisation et paquets ▸ Conflits.</translation>
     </message>
 </context>
 <context>
@@ -977,11 +1063,11 @@
     <name>JobPanel</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé&#x202f;: rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -989,10 +1075,6 @@
     <message>
         <source>Input level</source>
         <translation>Niveau d’entrée</translation>
-    </message>
-    <message>
-        <source>Input level: %1 dBFS</source>
-        <translation>Niveau d’entrée&#x202f;: %1 dBFS</translation>
     </message>
 </context>
 <context>
@@ -1631,59 +1713,59 @@ Passez à la fenêtre déjà ouverte, ou fermez-la d’abord.</translation>
     <name>SyncDialog</name>
     <message>
         <source>Import from folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer depuis un dossier</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Sync folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de synchronisation&#x202f;:</translation>
     </message>
     <message>
         <source>Coordinator: publishes the study package there and imports every new bundle once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordination&#x202f;: y publie le paquet d’étude et importe une fois chaque nouveau paquet.</translation>
     </message>
     <message>
         <source>Interviewer: takes the coordinator&apos;s grids there and writes this laptop&apos;s new work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enquêteur ou enquêtrice&#x202f;: y prend les grilles de la coordination et y dépose le nouveau travail de cet ordinateur.</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <source>Sync folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de synchronisation</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importé</translation>
     </message>
     <message>
         <source>Nothing new to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de nouveau à envoyer.</translation>
     </message>
     <message>
         <source>Bundle written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquet écrit&#x202f;: %1</translation>
     </message>
     <message>
         <source>Study package published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquet d’étude publié&#x202f;: %1</translation>
     </message>
     <message>
         <source>Sync finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation terminée.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""REFI-QDA exchange files: the project (.qdpx) and the codebook alone (.qdc)."""

@@ -1,0 +1,1 @@
+"""Export and report dialogs, and the menu entries that open them."""
