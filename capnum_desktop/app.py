@@ -31,6 +31,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="capnum-desktop", description="CapNum Desktop: field interviews, offline.")
     parser.add_argument("--version", action="version", version=f"capnum-desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $CAPNUM_DATA_DIR, else the user one)")
+    parser.add_argument(
+        "--portable", action="store_true", help="data folder CapNumData/ beside the program (USB key)"
+    )
     parser.add_argument("--self-test", action="store_true", help="start the full UI, show the window, exit 0")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the saved setting)")
     return parser.parse_args(argv)
@@ -54,6 +57,7 @@ def make_application() -> QApplication:
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from capnum_desktop.storage.errors import StorageError
     from capnum_desktop.storage.paths import resolve_data_dir
     from capnum_desktop.ui import startup
     from capnum_desktop.ui.errors import set_headless, show_error, unexpected_error_text
@@ -63,7 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_headless(args.self_test)
     # Before the database is open only --lang or the system can choose; the saved setting applies just after.
     apply_language(args.lang or system_language())
-    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        data_dir = resolve_data_dir(args.data_dir, portable=args.portable)
+    except StorageError as exc:  # --portable from a source checkout: there is no program folder to use
+        show_error(None, str(exc))
+        return EXIT_REFUSED
     try:
         startup.setup_logging(data_dir)
     except OSError as exc:
