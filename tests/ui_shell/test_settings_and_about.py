@@ -84,6 +84,14 @@ def test_undo_and_redo_work_in_the_name_field(demo_store: DataStore, qtbot: obje
 def test_about_names_versions_licences_and_the_data_folder(demo_store: DataStore, qtbot: object) -> None:
     dialog = AboutDialog(demo_store.data_dir)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
-    text = dialog.text.text()
-    for expected in (qVersion(), "PySide6", "GNU LGPL version 3", "FFmpeg", "DejaVu", str(demo_store.data_dir)):
+    text = dialog.text.toPlainText()
+    for expected in (
+        qVersion(),
+        "PySide6",
+        "LGPL-3.0-only",
+        "FFmpeg",
+        "GPL-3.0-or-later",
+        "DejaVu",
+        str(demo_store.data_dir),
+    ):
         assert expected in text
