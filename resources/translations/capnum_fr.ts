@@ -8,36 +8,16 @@
         <translation>À propos de CapNum</translation>
     </message>
     <message>
-        <source>CapNum Desktop</source>
-        <translation>CapNum Desktop</translation>
-    </message>
-    <message>
-        <source>GNU GPL version 3 or later</source>
-        <translation>GNU GPL version 3 ou ultérieure</translation>
-    </message>
-    <message>
-        <source>PSF licence</source>
-        <translation>licence PSF</translation>
-    </message>
-    <message>
-        <source>GNU LGPL version 3</source>
-        <translation>GNU LGPL version 3</translation>
-    </message>
-    <message>
-        <source>GNU LGPL or GPL, depending on its build</source>
-        <translation>GNU LGPL ou GPL, selon sa compilation</translation>
-    </message>
-    <message>
-        <source>DejaVu fonts</source>
-        <translation>Polices DejaVu</translation>
-    </message>
-    <message>
-        <source>Bitstream Vera licence (free)</source>
-        <translation>licence Bitstream Vera (libre)</translation>
-    </message>
-    <message>
         <source>Run semi-structured field interviews offline, and never lose a word.</source>
         <translation>Mener des entretiens semi-directifs sur le terrain, hors ligne, sans jamais perdre un mot.</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Dossier des données&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Built with (version, licence):</source>
+        <translation>Construit avec (version, licence)&#x202f;:</translation>
     </message>
     <message>
         <source>Open the data folder</source>
