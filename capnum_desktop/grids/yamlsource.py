@@ -45,12 +45,26 @@ def _position(node: Node) -> Position:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _reader_message(exc: yaml.reader.ReaderError) -> str:
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return f"character U+{code:04X} is not allowed in a grid file (a control character; retype this text)"
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 def load_located(text: str) -> Located:
     """Compose the node tree with SafeLoader, construct it, and map paths to node positions.
 
     Raises YamlProblem on a YAML syntax error (with the position PyYAML reports).
     """
-    loader = yaml.SafeLoader(text)
+    try:
+        # The reader refuses control characters already when it is built, so this is inside the try.
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_reader_message(exc), _offset_position(text, exc.position)) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -59,6 +73,8 @@ def load_located(text: str) -> Located:
         position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlProblem(f"YAML syntax error: {problem}", position) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_reader_message(exc), _offset_position(text, exc.position)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", (1, 1)) from None
     finally:
