@@ -19,6 +19,9 @@ from capnum_desktop import __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from capnum_desktop.storage.datastore import DataStore
+    from capnum_desktop.ui.jobs import JobRunner
+
 # Qt, SQLAlchemy and the services are imported inside main(), after the clock starts: the self-test's time then
 # covers everything but the interpreter's own start, and `--help` / `--version` stay instant.
 LANGUAGES = ("fr", "en")
@@ -121,10 +124,20 @@ def _run(app: QApplication, args: argparse.Namespace, data_dir: Path, started: f
                 return EXIT_UNEXPECTED
             print(f"self-test ok: window shown in {elapsed:.3f} s", flush=True)
             return EXIT_OK
+        from PySide6.QtCore import QTimer
+
+        # Once the dashboard is up: compress recordings left uncompressed (recovered after a crash, or cancelled).
+        QTimer.singleShot(2000, lambda: _process_pending_audio(store, jobs))
         return app.exec()
     finally:
         jobs.wait_all()
         store.close()
+
+
+def _process_pending_audio(store: DataStore, jobs: JobRunner) -> None:
+    from capnum_desktop.ui.audio.startup_recovery import process_pending_in_background
+
+    process_pending_in_background(store, jobs)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ def register(sub: Any) -> None:
         type=float,
         default=0,
         metavar="S",
-        help="give each interview a recording of S seconds (needs the audio module; not available yet)",
+        help="give each interview a real recording of S seconds (espeak-ng speech if installed, else a "
+        "speech-like signal), transcoded to Opus like a live recording; implies audio consent",
     )
     p.set_defaults(func=cmd_seed)
 

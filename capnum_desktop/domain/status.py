@@ -43,3 +43,8 @@ class CoverageState(StrEnum):
     PARTIAL = "partial"
     COVERED = "covered"
     SKIPPED = "skipped"
+
+
+# Audit event kind marking a moment of the recording (a question shown, a prompt ticked, a marker added):
+# payload {"recording_id", "offset_ms", "question_id", optional "prompt"}. Read by the player and the exports.
+AUDIO_MARKER_EVENT = "audio_marker"

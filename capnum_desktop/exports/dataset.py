@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from capnum_desktop.domain.grid import Grid, Question, Section
+from capnum_desktop.domain.status import AUDIO_MARKER_EVENT
 from capnum_desktop.exports.pseudonymize import NameRedactor, names_of
 from capnum_desktop.grids import parse_grid_text
 from capnum_desktop.storage.models import (
@@ -36,8 +37,7 @@ from capnum_desktop.storage.models import (
 )
 
 CONTACT_FIELDS = ("full_name", "phone", "email", "address")
-# Audit events that mark a moment of the recording: payload {question_id, offset_ms, recording_id}.
-MARKER_EVENTS = ("marker", "audio_marker")
+
 
 
 @dataclass(frozen=True)
@@ -321,7 +321,7 @@ def _children(
                     r.id, r.kind, data_dir / r.path, r.codec, r.state, r.duration_ms, r.size_bytes, r.started_at
                 )
             )
-        events = select(Event).where(Event.interview_id.in_(chunk), Event.kind.in_(MARKER_EVENTS)).order_by(Event.at)
+        events = select(Event).where(Event.interview_id.in_(chunk), Event.kind == AUDIO_MARKER_EVENT).order_by(Event.at)
         for e in session.scalars(events):
             marker = _marker(e.payload)
             if marker and e.interview_id:

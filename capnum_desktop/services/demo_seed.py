@@ -22,6 +22,7 @@ from capnum_desktop.services import demo_texts as T
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.services.grid_versions import grid_of, latest_grid_version
 from capnum_desktop.services.participants import UNDER_15_VALUE, ensure_interviewer, next_participant_code
+from capnum_desktop.services.recording_demo import MAX_DEMO_SECONDS, add_demo_recording, demo_phrase_bank
 from capnum_desktop.services.studies import load_embedded_study, read_embedded_study
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Answer, Consent, Contact, Event, Interview, Note, Participant, Site
@@ -46,8 +47,9 @@ class SeedOptions:
 
 
 def seed_demo(store: DataStore, options: SeedOptions, progress: Progress | None = None) -> list[str]:
-    if options.audio_seconds:
-        raise ServiceError("--audio-seconds needs the audio module, which is not available in this version yet.")
+    if not 0 <= options.audio_seconds <= MAX_DEMO_SECONDS:
+        raise ServiceError(f"--audio-seconds must be between 0 and {MAX_DEMO_SECONDS}.")
+    bank = demo_phrase_bank(options.seed) if options.audio_seconds > 0 else None
     study_id = read_embedded_study()["study"]["id"]
     load_embedded_study(store)
     rng = random.Random(options.seed)
@@ -60,6 +62,8 @@ def seed_demo(store: DataStore, options: SeedOptions, progress: Progress | None 
     for n in range(options.interviews):
         site = sites[n % len(sites)]
         ids.append(_seed_one(store, rng, grid, grid_row.id, study_id, site, interviewer_ids, options))
+        if bank is not None:  # own seed, so the rest of the data is the same with or without audio
+            add_demo_recording(store, ids[-1], options.audio_seconds, bank=bank, seed=options.seed * 100_003 + n)
         if progress:
             progress(n + 1, options.interviews)
     return ids
@@ -130,7 +134,7 @@ def _seed_one(
                 participant_id=participant.id,
                 interviewer_id=interviewer_id,
                 participation=True,
-                audio_recording=rng.random() < 0.9,
+                audio_recording=rng.random() < 0.9 or options.audio_seconds > 0,  # a recording needs consent
                 quotation=rng.random() < 0.8,
                 recontact=rng.random() < 0.6,
                 mode=rng.choice(list(ConsentMode)).value,

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from capnum_desktop.domain.grid import Grid
-from capnum_desktop.domain.status import AnswerStatus
+from capnum_desktop.domain.status import AUDIO_MARKER_EVENT, AnswerStatus
 from capnum_desktop.services.answers import note_flags
 from capnum_desktop.services.errors import NotFoundError
 from capnum_desktop.services.grid_versions import grid_of, latest_grid_version
@@ -33,7 +33,7 @@ from capnum_desktop.storage.models import Event, Interviewer, Participant, Site,
 
 LAST_SITE_ID = "last_site_id"  # per-machine setting: the site of the last interview started here
 EDIT_EVENT_KINDS = ("edit_after_completion", "edit_note_after_completion", "edit_memo")
-AUDIO_MARKER = "audio_marker"  # event kind: a question shown or a prompt ticked at a moment of the recording
+AUDIO_MARKER = AUDIO_MARKER_EVENT  # a question shown or a prompt ticked at a moment of the recording
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from capnum_desktop.domain.status import AUDIO_MARKER_EVENT
 from capnum_desktop.services.answers import AnswerInput, save_answer
 from capnum_desktop.services.demo_seed import SeedOptions, seed_demo
 from capnum_desktop.services.studies import load_embedded_study
@@ -92,7 +93,7 @@ def add_recording(store: DataStore, interview_id: str, *, markers: list[tuple[st
                 Event(
                     interview_id=interview_id,
                     at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
-                    kind="marker",
+                    kind=AUDIO_MARKER_EVENT,
                     payload={"question_id": question_id, "offset_ms": offset},
                     origin_device=store.device_id,
                 )

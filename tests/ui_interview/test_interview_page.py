@@ -30,8 +30,9 @@ def test_a_whole_interview_in_non_linear_order(qtbot, demo_store: DataStore, sta
     page = open_page(interview_id)
     assert page.header.code.text() == "BAG-001"
     assert page.current_id == "parcours_premier_souvenir"  # a new interview opens on the first question
-    assert page.recording_allowed and not page.actions_.record.isEnabled()
-    assert page.actions_.record.toolTip() == "Recording not available"
+    # Audio consent given and the recorder attached: Ctrl+R records (the tooltip shows the shortcut).
+    assert page.recording_allowed and page.actions_.record.isEnabled()
+    assert "Ctrl+R" in page.actions_.record.toolTip()
 
     # Jump two themes ahead with the keyboard: equipment first.
     key(qtbot, page.views[page.current_id].editor.focus_target(), "Ctrl+PgDown")

@@ -94,6 +94,10 @@ class InterviewPage(PageSaving, QWidget):
         self.go_to(start if start in self.visible else (order[0] if order else None), record_position=False)
         self._update_record_action()
         self.set_editing(self.editing)
+        # The recorder (interview) or the player (review); QtMultimedia loads here, not at start-up.
+        from capnum_desktop.ui.audio.integration import attach_audio
+
+        attach_audio(self, store, jobs, interview_id)
 
     # --- layout ----------------------------------------------------------------------------------------------
     def _build(self) -> None:

@@ -1,0 +1,131 @@
+"""After the interview: WAV -> Opus, verified by decoding, then the WAV is deleted (or kept, per setting).
+
+Order of operations, so that no crash loses audio: encode to a temp name, fsync, rename to `<id>.opus`; decode
+it and compare durations (±0.5 s); hash it; commit the row (path, codec, duration, size, sha256, state ready);
+only then delete the WAV. A crash between the commit and the delete leaves a spare WAV that recovery removes
+once the Opus file's sha256 matches the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from capnum_desktop.audio.errors import TranscodeError
+from capnum_desktop.audio.transcode import OPUS_CODEC, encode_opus, verify_duration
+from capnum_desktop.audio.wavfile import WavFormatError, repair_wav
+from capnum_desktop.domain.status import RecordingState
+from capnum_desktop.services.db_check import sha256_file
+from capnum_desktop.services.errors import NotFoundError, ServiceError
+from capnum_desktop.services.interviews import add_event
+from capnum_desktop.services.recordings import WAV_CODEC, recording_path
+from capnum_desktop.services.settings import KEEP_UNCOMPRESSED_AUDIO, get_setting
+from capnum_desktop.storage.datastore import DataStore
+from capnum_desktop.storage.files import fsync_dir
+from capnum_desktop.storage.models import Recording
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ProcessedRecording:
+    recording_id: str
+    codec: str
+    duration_ms: int
+    size_bytes: int
+    sha256: str
+    source_bytes: int  # size of the WAV it came from
+
+
+def pending_recordings(store: DataStore) -> list[str]:
+    """Recordings finished but not yet transcoded/verified (oldest first): what the post-processing job takes."""
+    with store.session() as session:
+        rows = session.scalars(
+            select(Recording.id).where(Recording.state == RecordingState.FINISHED.value).order_by(Recording.started_at)
+        )
+        return list(rows)
+
+
+def process_recording(store: DataStore, recording_id: str, progress: Progress | None = None) -> ProcessedRecording:
+    """Transcode (or keep) a finished recording and mark it ready. Cancel by raising from `progress`."""
+    with store.session() as session:
+        row = session.get(Recording, recording_id)
+        if row is None:
+            raise NotFoundError(f"No recording {recording_id}.")
+        state, rel, interview_id = row.state, row.path, row.interview_id
+        if state == RecordingState.READY.value:
+            return ProcessedRecording(recording_id, row.codec, row.duration_ms, row.size_bytes, row.sha256 or "", 0)
+    if state == RecordingState.RECORDING.value:
+        raise ServiceError("This recording is still being recorded (or needs recovery): stop it first.")
+    wav = store.data_dir / rel
+    if not wav.exists():
+        raise ServiceError(f"The recording file is missing: {rel}")
+    try:
+        info = repair_wav(wav).info  # a no-op on a sound file; makes sure the sizes we compare are true
+    except WavFormatError as exc:
+        raise ServiceError(f"{rel} is not a readable recording ({exc}); it was left untouched.") from exc
+    source_bytes = wav.stat().st_size
+    keep = bool(get_setting(store, KEEP_UNCOMPRESSED_AUDIO, False))
+    if keep:
+        final, codec, duration_ms = wav, WAV_CODEC, info.duration_ms
+    else:
+        final, codec = store.data_dir / recording_path(interview_id, recording_id, ".opus"), OPUS_CODEC
+        if info.frames == 0:
+            raise ServiceError("This recording is empty: nothing to transcode.")
+        scaled = _scaled(progress, info.duration_ms)
+        try:
+            encode_opus(wav, final, total_ms=info.duration_ms, progress=scaled)
+            duration_ms = verify_duration(final, info.duration_ms).duration_ms
+        except TranscodeError as exc:
+            final.unlink(missing_ok=True)
+            raise ServiceError(f"Transcoding {rel} failed, the original was kept: {exc}") from exc
+        except BaseException:
+            final.unlink(missing_ok=True)  # cancelled: the WAV stays, the row stays `finished`
+            raise
+    digest = sha256_file(final)
+    size = final.stat().st_size
+    with store.session_factory.begin() as session:
+        row = session.get(Recording, recording_id)
+        if row is None:
+            raise NotFoundError(f"No recording {recording_id}.")
+        row.path = str(final.relative_to(store.data_dir).as_posix())
+        row.codec = codec
+        row.duration_ms = duration_ms
+        row.size_bytes = size
+        row.sha256 = digest
+        row.state = RecordingState.READY.value
+        row.touch(store.device_id)
+        payload = {"recording_id": recording_id, "codec": codec, "duration_ms": duration_ms, "size_bytes": size}
+        add_event(session, store.device_id, interview_id, "recording_processed", payload)
+    if final != wav:
+        wav.unlink()
+        fsync_dir(wav.parent)
+    return ProcessedRecording(recording_id, codec, duration_ms, size, digest, source_bytes)
+
+
+def _scaled(progress: Progress | None, total_ms: int) -> Progress | None:
+    """Encoding is ~90 % of the work (the decode check the rest); report on a 0..1000 scale."""
+    if progress is None:
+        return None
+    progress(0, 1000)
+
+    def report(done: int, _total: int) -> None:
+        progress(900 * done // max(1, total_ms), 1000)
+
+    return report
+
+
+def process_pending(store: DataStore, progress: Progress | None = None) -> list[ProcessedRecording]:
+    """Every finished recording, one after the other (CLI and start-up use)."""
+    ids = pending_recordings(store)
+    done: list[ProcessedRecording] = []
+    for k, rid in enumerate(ids):
+
+        def step(d: int, t: int, k: int = k) -> None:
+            if progress:
+                progress(k * 1000 + d * 1000 // max(1, t), len(ids) * 1000)
+
+        done.append(process_recording(store, rid, step))
+    return done

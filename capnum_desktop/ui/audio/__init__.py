@@ -1,0 +1,1 @@
+"""Qt side of audio: microphone capture, the recorder panel, the review player."""
