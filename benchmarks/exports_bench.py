@@ -9,7 +9,9 @@ times each build warm (one untimed run first: imports, font loading and grid par
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -23,6 +25,8 @@ from capnum_desktop.services.reports import study_report, summary_report
 from capnum_desktop.storage.datastore import DataStore, open_data_store
 from capnum_desktop.storage.models import Interview
 
+RESULTS: dict[str, float] = {}
+
 
 def timed(label: str, fn: Callable[[], object], runs: int) -> float:
     fn()  # warm-up
@@ -33,9 +37,10 @@ def timed(label: str, fn: Callable[[], object], runs: int) -> float:
         times.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     median = statistics.median(times)
-    print(
-        f"{label:<44} median {median:6.3f} s  (min {min(times):.3f}, CPU {statistics.median(cpu):.3f} s, {runs} runs)"
-    )
+    RESULTS[f"{label} median_s"] = round(median, 3)
+    RESULTS[f"{label} cpu_s"] = round(statistics.median(cpu), 3)
+    line = f"{label:<44} median {median:6.3f} s  (min {min(times):.3f}, CPU {statistics.median(cpu):.3f} s)"
+    print(line, file=sys.stderr)
     return median
 
 
@@ -45,7 +50,7 @@ def ensure_seeded(store: DataStore, interviews: int) -> None:
     if count == 0:
         start = time.perf_counter()
         seed_demo(store, SeedOptions(interviews=interviews, seed=1, with_contacts=True))
-        print(f"seeded {interviews} interviews in {time.perf_counter() - start:.1f} s")
+        print(f"seeded {interviews} interviews in {time.perf_counter() - start:.1f} s", file=sys.stderr)
 
 
 def main() -> None:
@@ -53,7 +58,10 @@ def main() -> None:
     parser.add_argument("--interviews", type=int, default=211)
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="12 interviews, 1 run: a smoke test")
     args = parser.parse_args()
+    if args.quick:
+        args.interviews, args.runs = 12, 1
     with tempfile.TemporaryDirectory() as scratch:
         data_dir = args.data_dir or Path(scratch) / "data"
         out = Path(scratch) / "out"
@@ -67,7 +75,7 @@ def main() -> None:
                 )
                 total = session.scalar(select(func.count()).select_from(Interview))
             assert interview_id
-            print(f"{total} interviews in {data_dir}")
+            print(f"{total} interviews in {data_dir}", file=sys.stderr)
             timed("summary PDF (one interview)", lambda: summary_report(store, interview_id, out / "s.pdf"), args.runs)
             timed(f"study overview PDF ({total} interviews)", lambda: study_report(store, out / "v.pdf"), args.runs)
             for fmt, name, pseudo in (
@@ -80,7 +88,8 @@ def main() -> None:
                 label = f"export {fmt}{' --pseudonymize' if pseudo else ''} ({total} interviews)"
                 options = ExportOptions(fmt, pseudonymize=pseudo)
                 timed(label, lambda o=options, n=name: export_data(store, out / n, o), max(1, args.runs // 2))
-            print(f"qdpx size: {(out / 'p.qdpx').stat().st_size / 1e6:.2f} MB")
+            RESULTS["qdpx size MB"] = round((out / "p.qdpx").stat().st_size / 1e6, 2)
+            print(json.dumps({"interviews": total, **RESULTS}, indent=2))
         finally:
             store.close()
 

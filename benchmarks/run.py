@@ -27,7 +27,12 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 # (script, what it measures); scripts missing from a checkout are reported, not skipped silently.
 BENCHMARKS: list[tuple[str, str]] = [
-    ("core_bench.py", "answer edit to durable commit; session list and search at scale"),
+    ("startup.py", "start to a usable dashboard vs a bare PySide6 window + sqlite3 open"),
+    ("core_bench.py", "answer edit to durable commit vs a raw sqlite3 commit; session list and search at scale"),
+    ("audio_record.py", "recording CPU and memory over a long simulated recording"),
+    ("audio_transcode.py", "Opus transcode vs the same ffmpeg command alone; size per hour"),
+    ("bundles_bench.py", "bundle export vs zip -0, import, re-import, peak memory"),
+    ("exports_bench.py", "summary PDF, study overview, REFI-QDA and table exports"),
 ]
 
 

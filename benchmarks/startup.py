@@ -59,7 +59,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--interviews", type=int, default=200)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="20 interviews, 1 run: a smoke test")
     args = parser.parse_args()
+    if args.quick:
+        args.interviews, args.runs = 20, 1
     from capnum_desktop.services.demo_seed import SeedOptions, seed_demo
     from capnum_desktop.storage.datastore import open_data_store
     from capnum_desktop.storage.paths import DB_FILE_NAME
