@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from capnum_desktop.ui.exports.export_dialog import ExportDialog
-from capnum_desktop.ui.exports.report_dialog import ReportDialog
+# The dialogs (and through them the exporters, pydantic and grid parsing) load when first opened, not at start-up.
 
 
 def install(window: Any) -> None:
@@ -19,7 +18,7 @@ def install(window: Any) -> None:
             "ExportsMenu", "Tables for Excel or R, or a project for qualitative-analysis software"
         )
     )
-    export_action.triggered.connect(lambda: ExportDialog(window.store, window.jobs, window).exec())
+    export_action.triggered.connect(lambda: _open_export(window))
     window.data_menu.addAction(export_action)
 
     reports = window.menuBar().addMenu(QCoreApplication.translate("ExportsMenu", "&Reports"))
@@ -44,7 +43,15 @@ def install(window: Any) -> None:
     window.reports_menu = reports
 
 
+def _open_export(window: Any) -> None:
+    from capnum_desktop.ui.exports.export_dialog import ExportDialog
+
+    ExportDialog(window.store, window.jobs, window).exec()
+
+
 def _open(window: Any, kind: str) -> None:
+    from capnum_desktop.ui.exports.report_dialog import ReportDialog
+
     interview_id = window.selected_interview_id()
     if kind == "summary" and interview_id is None:
         return
