@@ -34,9 +34,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="capnum-desktop", description="CapNum Desktop: field interviews, offline.")
     parser.add_argument("--version", action="version", version=f"capnum-desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $CAPNUM_DATA_DIR, else the user one)")
-    parser.add_argument(
-        "--portable", action="store_true", help="data folder CapNumData/ beside the program (USB key)"
-    )
+    parser.add_argument("--portable", action="store_true", help="data folder CapNumData/ beside the program (USB key)")
     parser.add_argument("--self-test", action="store_true", help="start the full UI, show the window, exit 0")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: the saved setting)")
     return parser.parse_args(argv)

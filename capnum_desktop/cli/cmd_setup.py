@@ -23,6 +23,9 @@ def register(sub: Any) -> None:
     p = study.add_parser("list", help="list studies, their sites and grids")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_study_list)
+    from capnum_desktop.cli.cmd_study_package import register_study_verbs  # export/import/set-recipient
+
+    register_study_verbs(study)
 
     db = sub.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", metavar="ACTION", required=True

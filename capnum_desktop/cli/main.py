@@ -14,7 +14,7 @@ from pathlib import Path
 
 from capnum_desktop import __version__
 from capnum_desktop.cli.context import CliContext
-from capnum_desktop.grids import GridValidationError
+from capnum_desktop.grids.errors import GridValidationError
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.storage.errors import StorageError
 from capnum_desktop.storage.paths import LOG_DIR_NAME
@@ -25,6 +25,9 @@ COMMAND_MODULES = (
     "capnum_desktop.cli.cmd_grid",
     "capnum_desktop.cli.cmd_session",
     "capnum_desktop.cli.cmd_demo",
+    "capnum_desktop.cli.cmd_export",
+    "capnum_desktop.cli.cmd_report",
+    "capnum_desktop.cli.cmd_bundle",
 )
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2

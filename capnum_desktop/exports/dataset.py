@@ -39,7 +39,6 @@ from capnum_desktop.storage.models import (
 CONTACT_FIELDS = ("full_name", "phone", "email", "address")
 
 
-
 @dataclass(frozen=True)
 class ExportFilter:
     sites: frozenset[str] = frozenset()  # site codes; empty = all
