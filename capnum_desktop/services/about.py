@@ -23,7 +23,7 @@ from capnum_desktop.bundled import resource_path
 
 UNKNOWN = "unknown"
 # Qt's multimedia backend ships its own FFmpeg libraries (libavcodec...), built without --enable-gpl.
-QT_FFMPEG_VERSION = "9.0.1"
+QT_FFMPEG_VERSION = "7.1.5"
 QT_FFMPEG_LICENCE = "LGPL-2.1-or-later"
 
 

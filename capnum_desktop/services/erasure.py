@@ -17,6 +17,7 @@ from capnum_desktop.storage.models import Consent, Event, Interview, Participant
 from capnum_desktop.storage.types import utcnow
 
 PARTICIPANT = "participant"
+INTERVIEW = "interview"
 
 
 def erase_participant(store: DataStore, participant_id: str, reason: str | None = None) -> str:
@@ -24,17 +25,19 @@ def erase_participant(store: DataStore, participant_id: str, reason: str | None 
     with store.session_factory.begin() as session:
         if session.get(Participant, participant_id) is None:
             raise NotFoundError(f"No participant {participant_id}.")
+        interview_ids = list(session.scalars(select(Interview.id).where(Interview.participant_id == participant_id)))
         audio_dirs = apply_participant_erasure(session, participant_id, store.data_dir)
-        tombstone = Tombstone(
-            entity=PARTICIPANT,
-            entity_id=participant_id,
-            erased_at=utcnow(),
-            reason=reason,
-            origin_device=store.device_id,
-        )
-        session.add(tombstone)
+        now = utcnow()
+        # One tombstone for the participant and one per interview: a late bundle holding records of one of these
+        # interviews (a note, a recording) is then dropped on import instead of refused for a missing parent.
+        stones = [(PARTICIPANT, participant_id)] + [(INTERVIEW, i) for i in interview_ids]
+        tombstones = [
+            Tombstone(entity=entity, entity_id=entity_id, erased_at=now, reason=reason, origin_device=store.device_id)
+            for entity, entity_id in stones
+        ]
+        session.add_all(tombstones)
         session.flush()
-        tombstone_id = tombstone.id
+        tombstone_id = tombstones[0].id
     for folder in audio_dirs:
         shutil.rmtree(folder, ignore_errors=True)
     scrub_deleted_text(store)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from capnum_desktop import grids
 from capnum_desktop.domain.grid import Grid
+from capnum_desktop.domain.ids import grid_version_id
 from capnum_desktop.grids import GridValidationError
 from capnum_desktop.services.errors import GridConflictError, NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
@@ -42,6 +43,7 @@ def store_grid(session: Session, grid: Grid, source_yaml: str, study_id: str, de
             )
         return GridVersionInfo(existing.id, grid.id, grid.version, existing.title, False)
     row = GridVersion(
+        id=grid_version_id(grid.id, grid.version),
         study_id=study_id,
         grid_id=grid.id,
         version=grid.version,

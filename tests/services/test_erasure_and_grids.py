@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from capnum_desktop.bundled import resource_path
 from capnum_desktop.domain.grid import QuestionType
+from capnum_desktop.domain.ids import grid_version_id
 from capnum_desktop.services.answers import AnswerInput, save_answer
 from capnum_desktop.services.erasure import erase_participant
 from capnum_desktop.services.errors import GridConflictError
@@ -48,9 +49,9 @@ def test_erasing_a_participant_removes_every_trace_but_a_tombstone(demo_store: D
     with demo_store.session() as session:
         for model in (Participant, Contact, Interview, Answer, Note):
             assert session.scalar(select(func.count()).select_from(model)) == 0, model.__name__
-        tombstone = session.scalars(select(Tombstone)).one()
-    assert tombstone.entity_id == participant
-    assert tombstone.origin_device == demo_store.device_id
+        stones = {(t.entity, t.entity_id): t for t in session.scalars(select(Tombstone))}
+    assert set(stones) == {("participant", participant), ("interview", interview)}
+    assert all(t.origin_device == demo_store.device_id and t.reason == "consentement retiré" for t in stones.values())
     assert not audio.exists()
     assert search_interviews(demo_store, "Nadia") == []
     wal = Path(f"{demo_store.db_path}-wal")
@@ -84,6 +85,7 @@ def test_a_new_grid_version_is_used_by_new_interviews_only(demo_store: DataStore
     old = start_interview(demo_store, participant_id=p1, interviewer_id=interviewer, consent=consent)
     info = import_grid_file(demo_store, _write_variant(tmp_path, 2))
     assert info.created and info.version == 2
+    assert info.id == grid_version_id("capital-numerique-habitants", 2)  # the same id on every laptop
     p2 = create_participant(demo_store, site_id=study.sites[0].id)
     new = start_interview(demo_store, participant_id=p2, interviewer_id=interviewer, consent=consent)
     assert show_session(demo_store, old)["grid"]["version"] == 1

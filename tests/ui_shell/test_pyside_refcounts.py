@@ -26,6 +26,7 @@ for i in range(50_000):
     holder.progress.emit(i, 50_000)
     label.setText("Saved")
     QTimer().start(10)
+    app.processEvents()  # pytest-qt's waits and modal loops call this in a loop
 after = sys.getrefcount(None), sys.getrefcount(True)
 print(after[0] - before[0], after[1] - before[1])
 """

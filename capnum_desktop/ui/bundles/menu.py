@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from capnum_desktop.ui.bundles.conflicts_dialog import ConflictsDialog
-from capnum_desktop.ui.bundles.export_dialog import BundleExportDialog
-from capnum_desktop.ui.bundles.import_dialog import ImportDialog
-from capnum_desktop.ui.bundles.keys_dialog import CoordinatorKeyDialog
-from capnum_desktop.ui.bundles.sync_dialog import SyncDialog
+if TYPE_CHECKING:
+    from capnum_desktop.ui.bundles.import_dialog import ImportDialog
+
+# The dialogs (and through them the bundle engine, pydantic and pyrage) load when first opened, not at start-up.
+
+
+def _exec(module: str, name: str, *args: Any, **kwargs: Any) -> None:
+    dialog_class = getattr(importlib.import_module(f"capnum_desktop.ui.bundles.{module}"), name)
+    dialog_class(*args, **kwargs).exec()
 
 
 def open_import_dialog(window: Any, paths: list[Path]) -> ImportDialog:
     """Verification summary first; nothing is imported until the user presses Import."""
+    from capnum_desktop.ui.bundles.import_dialog import ImportDialog
+
     dialog = ImportDialog(window.store, window.jobs, paths, window)
     window.bundle_import_dialog = dialog  # kept alive (and reachable by tests) while open
     dialog.show()
@@ -40,29 +47,29 @@ def install(window: Any) -> None:
     items = (
         (
             QCoreApplication.translate("BundlesMenu", "&Sync now…"),
-            "Ctrl+Shift+S",
-            lambda: SyncDialog(window.store, window.jobs, parent=window).exec(),
+            "F9",  # as "Send/Receive" in mail programs; Ctrl+Shift+S marks a question skipped
+            lambda: _exec("sync_dialog", "SyncDialog", window.store, window.jobs, parent=window),
         ),
         (
             QCoreApplication.translate("BundlesMenu", "&Export a bundle…"),
             None,
-            lambda: BundleExportDialog(window.store, window.jobs, window).exec(),
+            lambda: _exec("export_dialog", "BundleExportDialog", window.store, window.jobs, window),
         ),
         (QCoreApplication.translate("BundlesMenu", "&Import bundles…"), "Ctrl+I", lambda: _choose_bundles(window)),
         (
             QCoreApplication.translate("BundlesMenu", "Import from &folder…"),
             None,
-            lambda: SyncDialog(window.store, window.jobs, coordinator=True, parent=window).exec(),
+            lambda: _exec("sync_dialog", "SyncDialog", window.store, window.jobs, coordinator=True, parent=window),
         ),
         (
             QCoreApplication.translate("BundlesMenu", "&Conflicts…"),
             None,
-            lambda: ConflictsDialog(window.store, window).exec(),
+            lambda: _exec("conflicts_dialog", "ConflictsDialog", window.store, window),
         ),
         (
             QCoreApplication.translate("BundlesMenu", "Coordinator &key…"),
             None,
-            lambda: CoordinatorKeyDialog(window.store, window).exec(),
+            lambda: _exec("keys_dialog", "CoordinatorKeyDialog", window.store, window),
         ),
     )
     actions = []
