@@ -68,6 +68,8 @@ class GridChecker:
             return
         seen: set[str] = set()
         for index, code in enumerate(declared):
+            if not isinstance(code, str):  # the model reports the wrong type; nothing to compare here
+                continue
             if code in seen:
                 self.add(("languages", index), f"language '{code}' is listed twice")
             seen.add(code)
