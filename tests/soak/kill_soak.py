@@ -95,6 +95,8 @@ def check(data_dir: Path, interview_id: str, lines: list[str], killed_at: float,
     notes: list[tuple[float, str]] = []
     visits: list[tuple[float, str]] = []
     for line in lines:
+        if not line.endswith("\n"):  # cut by the kill while being printed: that action is not checked
+            continue
         kind, _, rest = line.strip().partition(" ")
         if kind == "ANSWER":
             stamp, question, text = rest.split(" ", 2)
