@@ -56,35 +56,55 @@ def prepare(data_dir: Path) -> str:
     return interview
 
 
+def _read_available(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except BlockingIOError:
+        return b""
+
+
 def one_round(data_dir: Path, interview_id: str, rng: random.Random, report: SoakReport) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(data_dir), interview_id, str(rng.randint(0, 10**9))],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    errors = data_dir.parent / "child-stderr.txt"
+    with errors.open("wb") as stderr:  # a file, not a pipe: a chatty child must never block on a full pipe
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(data_dir), interview_id, str(rng.randint(0, 10**9))],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            bufsize=0,
+            env=env,
+        )
     assert child.stdout is not None
-    lines: list[str] = []
-    ready = child.stdout.readline().strip()
-    if ready != "READY":
-        child.kill()
-        report.failures.append(f"round {report.rounds}: child did not start: {child.stderr.read()[-800:]}")  # type: ignore[union-attr]
-        return
+    fd = child.stdout.fileno()
+    os.set_blocking(fd, False)
+    buffer = b""
+    started = time.monotonic()
+    while b"READY\n" not in buffer:  # raw reads only: a text wrapper would swallow lines beyond READY
+        if child.poll() is not None or time.monotonic() - started > 60:
+            child.kill()
+            child.wait(10)
+            report.failures.append(f"round {report.rounds}: child did not start: {errors.read_text()[-800:]}")
+            return
+        chunk = _read_available(fd)
+        buffer += chunk
+        if not chunk:
+            time.sleep(0.01)
+    buffer = buffer.split(b"READY\n", 1)[1]
     kill_at = time.monotonic() + rng.uniform(0.3, 4.0)
-    os.set_blocking(child.stdout.fileno(), False)
     while time.monotonic() < kill_at and child.poll() is None:
-        chunk = child.stdout.readline()
-        if chunk:
-            lines.append(chunk)
-        else:
+        chunk = _read_available(fd)
+        buffer += chunk
+        if not chunk:
             time.sleep(0.01)
     killed_at = time.monotonic()
     os.kill(child.pid, signal.SIGKILL)
     child.wait(10)
-    rest = child.stdout.read() or ""
-    lines.extend(rest.splitlines(keepends=True))
+    os.set_blocking(fd, True)
+    while chunk := os.read(fd, 65536):
+        buffer += chunk
+    child.stdout.close()
+    # Whole lines only: a line cut by the kill while being printed is dropped (that action is not checked).
+    lines = [f"{line}\n" for line in buffer.decode("utf-8", "replace").split("\n")[:-1]]
     report.rounds += 1
     check(data_dir, interview_id, lines, killed_at, report)
 
@@ -95,8 +115,6 @@ def check(data_dir: Path, interview_id: str, lines: list[str], killed_at: float,
     notes: list[tuple[float, str]] = []
     visits: list[tuple[float, str]] = []
     for line in lines:
-        if not line.endswith("\n"):  # cut by the kill while being printed: that action is not checked
-            continue
         kind, _, rest = line.strip().partition(" ")
         if kind == "ANSWER":
             stamp, question, text = rest.split(" ", 2)
