@@ -76,12 +76,9 @@
 </context>
 <context>
     <name>AudioRecovery</name>
-    <message numerus="yes">
-        <source>CapNum was closed while recording. %n recording(s) were recovered and attached to their interview; at most the last second was lost.</source>
-        <translation>
-            <numerusform>CapNum a été fermé pendant un enregistrement. %n enregistrement a été récupéré et rattaché à son entretien&#x202f;; au plus la dernière seconde a été perdue.</numerusform>
-            <numerusform>CapNum a été fermé pendant un enregistrement. %n enregistrements ont été récupérés et rattachés à leur entretien&#x202f;; au plus la dernière seconde a été perdue.</numerusform>
-        </translation>
+    <message>
+        <source>CapNum was closed while recording. Recordings recovered and attached to their interview: %1. At most the last second of each was lost.</source>
+        <translation>CapNum a été fermé pendant un enregistrement. Enregistrements récupérés et rattachés à leur entretien&#x202f;: %1. Au plus la dernière seconde de chacun a été perdue.</translation>
     </message>
     <message>
         <source>Recordings recovered</source>
@@ -555,11 +552,11 @@
     </message>
     <message>
         <source>CSV files for Excel (; separator)</source>
-        <translation>Fichiers CSV pour Excel (séparateur ;)</translation>
+        <translation>Fichiers CSV pour Excel (séparateur «&#x202f;;&#x202f;»)</translation>
     </message>
     <message>
         <source>CSV files for R, Python… (, separator)</source>
-        <translation>Fichiers CSV pour R, Python… (séparateur ,)</translation>
+        <translation>Fichiers CSV pour R, Python… (séparateur «&#x202f;,&#x202f;»)</translation>
     </message>
     <message>
         <source>JSON document</source>
@@ -966,6 +963,10 @@
     <message>
         <source>Tick follow-up prompt %1</source>
         <translation>Cocher la relance %1</translation>
+    </message>
+    <message>
+        <source>Voice memo on this question…</source>
+        <translation>Mémo vocal sur cette question…</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1768,29 @@ Passez à la fenêtre déjà ouverte, ou fermez-la d’abord.</translation>
     <message>
         <source>Position in the recording</source>
         <translation>Position dans l’enregistrement</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMemoDialog</name>
+    <message>
+        <source>Voice memo</source>
+        <translation>Mémo vocal</translation>
+    </message>
+    <message>
+        <source>Memos on this question:</source>
+        <translation>Mémos sur cette question&#x202f;:</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Écouter</translation>
+    </message>
+    <message>
+        <source>being saved…</source>
+        <translation>sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Memo %1 · %2</source>
+        <translation>Mémo %1 · %2</translation>
     </message>
 </context>
 <context>

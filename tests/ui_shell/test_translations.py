@@ -58,13 +58,11 @@ def test_committed_qm_is_what_lrelease_makes_from_the_ts(tmp_path: Path) -> None
     )
 
 
-def test_every_shell_string_has_a_french_translation_with_french_typography() -> None:
+def test_every_string_has_a_french_translation_with_french_typography() -> None:
     root = ElementTree.parse(i18n_build.ts_path("fr")).getroot()
     found = set()
     for context in root.iter("context"):
         name = context.findtext("name")
-        if name not in SHELL_CONTEXTS:
-            continue
         found.add(name)
         for message in context.iter("message"):
             source = message.findtext("source")
@@ -76,7 +74,7 @@ def test_every_shell_string_has_a_french_translation_with_french_typography() ->
             assert not re.search(r"[ \u00a0][?!;:]", text), f"{name}: {text!r} needs U+202F, not a space"
             assert "'" not in text, f"{name}: {text!r} should use ’"
             assert '"' not in text, f"{name}: {text!r} should use « »"
-    assert found == SHELL_CONTEXTS
+    assert found >= SHELL_CONTEXTS
 
 
 def test_lupdate_sources_cover_all_gui_files() -> None:

@@ -31,13 +31,12 @@ def recover_at_startup(store: DataStore) -> list[RecoveredRecording]:
         log.warning("recording %s of interview %s: %s", item.recording_id, item.interview_id, item.message)
     kept = [r for r in recovered if not r.lost]
     if kept:
+        # No %n plural here: pyside6-lupdate does not extract plural translate() calls, so they lost their French.
         text = QCoreApplication.translate(
             "AudioRecovery",
-            "CapNum was closed while recording. %n recording(s) were recovered and attached to their interview; "
-            "at most the last second was lost.",
-            "",
-            len(kept),
-        )
+            "CapNum was closed while recording. Recordings recovered and attached to their interview: %1. "
+            "At most the last second of each was lost.",
+        ).replace("%1", str(len(kept)))
         if is_headless():
             print(text, flush=True)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -31,13 +31,14 @@ class PageActions:
     finish: QAction
     back_to_dashboard: QAction
     prompts: list[QAction]
+    audio: list[QAction] = field(default_factory=list)  # added by the audio module (voice memo)
 
     def menu(self, owner: QObject) -> list[QAction]:
         groups = [
             [self.previous_question, self.next_question, self.previous_theme, self.next_theme, self.focus_answer],
             [self.skipped, self.refused],
             [self.new_note, self.flag_quote, self.flag_important, self.flag_follow_up],
-            [self.record],
+            [self.record, *self.audio],
             [self.finish, self.back_to_dashboard],
         ]
         result: list[QAction] = []

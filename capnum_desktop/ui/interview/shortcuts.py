@@ -19,6 +19,7 @@ FLAG_FOLLOW_UP = ("Ctrl+Shift+U",)
 SKIPPED = ("Ctrl+Shift+S",)
 REFUSED = ("Ctrl+Shift+X",)
 TOGGLE_RECORDING = ("Ctrl+R",)
+VOICE_MEMO = ("Ctrl+Shift+M",)
 FINISH = ("Ctrl+Shift+F",)
 PROMPT = tuple(f"Ctrl+{n}" for n in range(1, 10))  # tick follow-up prompt n of the current question
 
