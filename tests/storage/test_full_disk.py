@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +13,6 @@ from capnum_desktop.services.queries import show_session
 from capnum_desktop.storage.datastore import open_data_store
 from capnum_desktop.storage.errors import DiskFullError
 from tests.services.test_interview_services import _grid, _start
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 3 MB tmpfs mounted for the test (needs root, as in CI); skipped with the reason otherwise."""
-    mount_point = tmp_path / f"disk-{uuid.uuid4().hex[:6]}"
-    mount_point.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here (needs root): {result.stderr.strip()}")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
 
 def test_autosave_on_a_full_disk_fails_cleanly_and_keeps_what_was_saved(small_disk: Path) -> None:
