@@ -120,6 +120,12 @@ def main() -> int:
     failed = [s for s, r in results.items() if "error" in r]
     if not args.quick:
         info = machine()
+        # --only refreshes some figures and keeps the others from the last full run (each keeps its own date).
+        previous = json.loads(RESULTS.read_text("utf-8"))["results"] if RESULTS.exists() else {}
+        for data in results.values():
+            data["measured"] = info["date"]
+        results = {**previous, **results}
+        results = {script: results[script] for script, _ in BENCHMARKS if script in results}
         RESULTS.write_text(json.dumps({"machine": info, "results": results}, indent=2) + "\n", encoding="utf-8")
         text = PERFORMANCE.read_text("utf-8") if PERFORMANCE.exists() else "# Performance\n"
         block = render(results, info)
