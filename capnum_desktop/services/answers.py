@@ -101,9 +101,10 @@ def add_note(
     audio_offset_ms: int | None = None,
     recording_id: str | None = None,
     noted_at: datetime | None = None,
+    actor: str | None = None,
 ) -> str:
     with store.session_factory.begin() as session:
-        get_interview(session, interview_id)
+        interview = get_interview(session, interview_id)
         note = Note(
             interview_id=interview_id,
             question_id=question_id,
@@ -118,6 +119,9 @@ def add_note(
         )
         session.add(note)
         session.flush()
+        if interview.status != InterviewStatus.IN_PROGRESS.value:  # review: keep who added what, and when
+            payload = {"note_id": note.id, "text": text}
+            add_event(session, store.device_id, interview_id, "note_added_after_completion", payload, actor=actor)
         return note.id
 
 

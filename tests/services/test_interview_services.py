@@ -149,7 +149,10 @@ def test_edits_after_completion_are_kept_in_the_audit_log(demo_store: DataStore)
     with pytest.raises(ServiceError, match="already completed"):
         abandon_interview(demo_store, interview_id, "x")
     save_answer(demo_store, interview_id, question.id, AnswerInput(value="après"), actor="Coordinatrice")
+    add_note(demo_store, interview_id, "Relu : à recontacter", actor="Coordinatrice")
     with demo_store.session() as session:
+        added = session.scalars(select(Event).where(Event.kind == "note_added_after_completion")).one()
+        assert (added.actor, added.payload["text"]) == ("Coordinatrice", "Relu : à recontacter")
         events = list(session.scalars(select(Event).where(Event.kind == "edit_after_completion")))
     assert len(events) == 1
     assert events[0].actor == "Coordinatrice"

@@ -127,6 +127,7 @@ class PageSaving:
                 audio_offset_ms=ms,
                 recording_id=recording_id,
                 noted_at=draft.started_at,
+                actor=self._edit_actor(),
             )
         else:
             answer_service.update_note(self.store, draft.note_id, text=draft.text, actor=self._edit_actor())
