@@ -17,14 +17,14 @@ from capnum_desktop.domain.status import AUDIO_MARKER_EVENT, AnswerStatus
 from capnum_desktop.services.answers import note_flags
 from capnum_desktop.services.errors import NotFoundError
 from capnum_desktop.services.grid_versions import grid_of, latest_grid_version
-from capnum_desktop.services.interviews import ConsentInput, add_event, check_consent, get_interview, start_interview
+from capnum_desktop.services.interviews import ConsentInput, add_event, check_consent, get_interview, open_interview
 from capnum_desktop.services.participants import (
     UNDER_15_VALUE,
     ContactInput,
-    create_participant,
-    ensure_interviewer,
+    add_participant,
+    interviewer_named,
+    merge_profile,
     next_participant_code,
-    update_profile,
 )
 from capnum_desktop.services.settings import INTERVIEWER_NAME, get_setting, set_setting
 from capnum_desktop.services.studies import default_study_id
@@ -276,20 +276,25 @@ def begin_interview(store: DataStore, request: NewInterviewRequest) -> str:
             merged = {**(existing.profile or {}), **profile}
         under_15 = merged.get("age_range") == UNDER_15_VALUE
     check_consent(request.consent, under_15=under_15)  # before anything is written
-    interviewer_id = ensure_interviewer(store, request.interviewer_name, study_id)
-    if request.participant_id is None:
-        participant_id = create_participant(store, site_id=request.site_id, profile=profile, contact=request.contact)
-    else:
-        participant_id = request.participant_id
-        if profile:
-            update_profile(store, participant_id, profile)
-    interview_id = start_interview(
-        store,
-        participant_id=participant_id,
-        interviewer_id=interviewer_id,
-        consent=request.consent,
-        place=(request.place or "").strip() or None,
-    )
+    # One transaction: the interviewer, the participant and the interview with its consent exist together or not.
+    with store.session_factory.begin() as session:
+        interviewer_id = interviewer_named(session, store.device_id, request.interviewer_name, study_id)
+        if request.participant_id is None:
+            participant_id = add_participant(
+                session, store.device_id, site_id=request.site_id, profile=profile, contact=request.contact
+            )
+        else:
+            participant_id = request.participant_id
+            if profile:
+                merge_profile(session, store.device_id, participant_id, profile)
+        interview_id = open_interview(
+            session,
+            store.device_id,
+            participant_id=participant_id,
+            interviewer_id=interviewer_id,
+            consent=request.consent,
+            place=(request.place or "").strip() or None,
+        )
     set_setting(store, INTERVIEWER_NAME, request.interviewer_name.strip())
     set_setting(store, LAST_SITE_ID, request.site_id)
     return interview_id

@@ -48,48 +48,72 @@ def start_interview(
 ) -> str:
     """Create the interview and its consent in one transaction; refused without participation consent."""
     with store.session_factory.begin() as session:
-        participant = session.get(Participant, participant_id)
-        if participant is None:
-            raise NotFoundError(f"Participant {participant_id} not found.")
-        if session.get(Interviewer, interviewer_id) is None:
-            raise NotFoundError(f"Interviewer {interviewer_id} not found.")
-        check_consent(consent, under_15=participant.under_15)
-        study = session.get(Study, participant.study_id)
-        assert study is not None
-        grid_version_id = grid_version_id or latest_grid_version(session, study.id).id
-        now = started_at or utcnow()
-        interview = Interview(
-            study_id=study.id,
-            site_id=participant.site_id,
-            interviewer_id=interviewer_id,
+        return open_interview(
+            session,
+            store.device_id,
             participant_id=participant_id,
-            grid_version_id=grid_version_id,
-            status=InterviewStatus.IN_PROGRESS.value,
-            started_at=now,
+            interviewer_id=interviewer_id,
+            consent=consent,
             place=place,
-            origin_device=store.device_id,
+            grid_version_id=grid_version_id,
+            started_at=started_at,
         )
-        session.add(interview)
-        session.flush()
-        session.add(
-            Consent(
-                interview_id=interview.id,
-                participant_id=participant_id,
-                interviewer_id=interviewer_id,
-                participation=consent.participation,
-                audio_recording=consent.audio_recording,
-                quotation=consent.quotation,
-                recontact=consent.recontact,
-                mode=consent.mode.value,
-                given_at=now,
-                notice_version=study.notice_version,
-                guardian_name=consent.guardian_name,
-                guardian_consent=consent.guardian_consent,
-                origin_device=store.device_id,
-            )
+
+
+def open_interview(
+    session: Session,
+    device_id: str,
+    *,
+    participant_id: str,
+    interviewer_id: str,
+    consent: ConsentInput,
+    place: str | None = None,
+    grid_version_id: str | None = None,
+    started_at: datetime | None = None,
+) -> str:
+    """`start_interview` inside the caller's transaction."""
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFoundError(f"Participant {participant_id} not found.")
+    if session.get(Interviewer, interviewer_id) is None:
+        raise NotFoundError(f"Interviewer {interviewer_id} not found.")
+    check_consent(consent, under_15=participant.under_15)
+    study = session.get(Study, participant.study_id)
+    assert study is not None
+    grid_version_id = grid_version_id or latest_grid_version(session, study.id).id
+    now = started_at or utcnow()
+    interview = Interview(
+        study_id=study.id,
+        site_id=participant.site_id,
+        interviewer_id=interviewer_id,
+        participant_id=participant_id,
+        grid_version_id=grid_version_id,
+        status=InterviewStatus.IN_PROGRESS.value,
+        started_at=now,
+        place=place,
+        origin_device=device_id,
+    )
+    session.add(interview)
+    session.flush()
+    session.add(
+        Consent(
+            interview_id=interview.id,
+            participant_id=participant_id,
+            interviewer_id=interviewer_id,
+            participation=consent.participation,
+            audio_recording=consent.audio_recording,
+            quotation=consent.quotation,
+            recontact=consent.recontact,
+            mode=consent.mode.value,
+            given_at=now,
+            notice_version=study.notice_version,
+            guardian_name=consent.guardian_name,
+            guardian_consent=consent.guardian_consent,
+            origin_device=device_id,
         )
-        add_event(session, store.device_id, interview.id, "started", {}, at=now)
-        return interview.id
+    )
+    add_event(session, device_id, interview.id, "started", {}, at=now)
+    return interview.id
 
 
 def get_interview(session: Session, interview_id: str) -> Interview:

@@ -48,51 +48,80 @@ def create_participant(
     declared_names: list[str] | None = None,
 ) -> str:
     with store.session_factory.begin() as session:
-        site = session.get(Site, site_id)
-        if site is None:
-            raise NotFoundError(f"Site {site_id} not found.")
-        code = code or next_participant_code(session, site_id)
-        if session.scalar(
-            select(Participant.id).where(Participant.study_id == site.study_id, Participant.code == code)
-        ):
-            raise ServiceError(f"Participant code {code} is already used in this study.")
-        profile = dict(profile or {})
-        participant = Participant(
-            study_id=site.study_id,
+        return add_participant(
+            session,
+            store.device_id,
             site_id=site_id,
-            code=code,
             profile=profile,
-            under_15=profile.get("age_range") == UNDER_15_VALUE,
-            declared_names=list(declared_names or []),
-            origin_device=store.device_id,
+            contact=contact,
+            code=code,
+            declared_names=declared_names,
         )
-        session.add(participant)
-        session.flush()
-        if contact is not None and any(vars(contact).values()):
-            session.add(Contact(participant_id=participant.id, origin_device=store.device_id, **vars(contact)))
-        return participant.id
+
+
+def add_participant(
+    session: Session,
+    device_id: str,
+    *,
+    site_id: str,
+    profile: dict[str, Any] | None = None,
+    contact: ContactInput | None = None,
+    code: str | None = None,
+    declared_names: list[str] | None = None,
+) -> str:
+    """`create_participant` inside the caller's transaction."""
+    site = session.get(Site, site_id)
+    if site is None:
+        raise NotFoundError(f"Site {site_id} not found.")
+    code = code or next_participant_code(session, site_id)
+    if session.scalar(select(Participant.id).where(Participant.study_id == site.study_id, Participant.code == code)):
+        raise ServiceError(f"Participant code {code} is already used in this study.")
+    profile = dict(profile or {})
+    participant = Participant(
+        study_id=site.study_id,
+        site_id=site_id,
+        code=code,
+        profile=profile,
+        under_15=profile.get("age_range") == UNDER_15_VALUE,
+        declared_names=list(declared_names or []),
+        origin_device=device_id,
+    )
+    session.add(participant)
+    session.flush()
+    if contact is not None and any(vars(contact).values()):
+        session.add(Contact(participant_id=participant.id, origin_device=device_id, **vars(contact)))
+    return participant.id
 
 
 def update_profile(store: DataStore, participant_id: str, profile: dict[str, Any]) -> None:
     with store.session_factory.begin() as session:
-        participant = session.get(Participant, participant_id)
-        if participant is None:
-            raise NotFoundError(f"Participant {participant_id} not found.")
-        participant.profile = {**participant.profile, **profile}
-        participant.under_15 = participant.profile.get("age_range") == UNDER_15_VALUE
-        participant.touch(store.device_id)
+        merge_profile(session, store.device_id, participant_id, profile)
+
+
+def merge_profile(session: Session, device_id: str, participant_id: str, profile: dict[str, Any]) -> None:
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFoundError(f"Participant {participant_id} not found.")
+    participant.profile = {**participant.profile, **profile}
+    participant.under_15 = participant.profile.get("age_range") == UNDER_15_VALUE
+    participant.touch(device_id)
 
 
 def ensure_interviewer(store: DataStore, name: str, study_id: str) -> str:
     """The interviewer of that name in the study, created on first use."""
+    with store.session_factory.begin() as session:
+        return interviewer_named(session, store.device_id, name, study_id)
+
+
+def interviewer_named(session: Session, device_id: str, name: str, study_id: str) -> str:
+    """`ensure_interviewer` inside the caller's transaction."""
     name = name.strip()
     if not name:
         raise ServiceError("The interviewer's name is empty.")
-    with store.session_factory.begin() as session:
-        existing = session.scalar(select(Interviewer).where(Interviewer.study_id == study_id, Interviewer.name == name))
-        if existing is not None:
-            return existing.id
-        interviewer = Interviewer(study_id=study_id, name=name, origin_device=store.device_id)
-        session.add(interviewer)
-        session.flush()
-        return interviewer.id
+    existing = session.scalar(select(Interviewer).where(Interviewer.study_id == study_id, Interviewer.name == name))
+    if existing is not None:
+        return existing.id
+    interviewer = Interviewer(study_id=study_id, name=name, origin_device=device_id)
+    session.add(interviewer)
+    session.flush()
+    return interviewer.id

@@ -219,3 +219,23 @@ def test_full_text_search_ignores_accents_and_finds_notes(demo_store: DataStore)
     save_answer(demo_store, interview_id, question.id, AnswerInput(value="Autre chose"))
     assert search_interviews(demo_store, "mediatrice") == []  # the index follows edits
     assert search_interviews(demo_store, '"; DROP TABLE answer; --') == []
+
+
+def test_a_new_interview_that_cannot_start_leaves_no_participant_behind(demo_store: DataStore) -> None:
+    from capnum_desktop.services.interview_session import NewInterviewRequest, begin_interview
+    from capnum_desktop.services.participants import ContactInput
+    from capnum_desktop.storage.models import Contact, GridVersion, Interviewer
+
+    with demo_store.session_factory.begin() as session:  # a study whose grid was withdrawn: starting must fail
+        for grid in session.scalars(select(GridVersion)):
+            grid.published = False
+    request = NewInterviewRequest(
+        site_id=list_studies(demo_store)[0].sites[0].id,
+        interviewer_name="Nouvelle enquêtrice",
+        consent=CONSENT,
+        contact=ContactInput(full_name="Aïcha Test"),
+    )
+    with pytest.raises(NotFoundError, match="no grid"):
+        begin_interview(demo_store, request)
+    for model in (Participant, Contact, Interview, Consent, Interviewer):
+        assert _count(demo_store, model) == 0, model.__name__
