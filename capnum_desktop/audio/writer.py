@@ -69,6 +69,7 @@ class WavWriter:
         self._io_lock = threading.Lock()  # one flush at a time
         self._buffer = bytearray()
         self._data_bytes = 0  # durable PCM bytes in the file
+        self._in_flight = 0  # bytes taken from the buffer and being written: still part of the clock
         self._failure: RecordingError | None = None
         self._closed = False
         self.low_disk = False
@@ -119,7 +120,7 @@ class WavWriter:
     def duration_ms(self) -> int:
         """Audio received so far (written or buffered): the clock that markers and notes use."""
         with self._lock:
-            total = self._data_bytes + len(self._buffer)
+            total = self._data_bytes + self._in_flight + len(self._buffer)
         return total // self.frame_bytes * 1000 // self.sample_rate
 
     # -- durability ----------------------------------------------------------------------------------------
@@ -133,6 +134,7 @@ class WavWriter:
                 usable = len(self._buffer) - len(self._buffer) % self.frame_bytes
                 chunk = bytes(self._buffer[:usable])
                 del self._buffer[:usable]
+                self._in_flight = len(chunk)
             free = self._free_space(self.path.parent)
             self.free_bytes_at_last_flush = free
             self.low_disk = free < self.thresholds.warn_bytes
@@ -145,8 +147,12 @@ class WavWriter:
                     os.pwrite(self._fd, riff, 4)
                     os.pwrite(self._fd, data, 40)
                     os.fsync(self._fd)
-                    self._data_bytes += len(chunk)
+                    with self._lock:
+                        self._data_bytes += len(chunk)
+                        self._in_flight = 0
             except OSError as exc:
+                with self._lock:
+                    self._in_flight = 0
                 self._roll_back()
                 if exc.errno in (errno.ENOSPC, errno.EDQUOT):
                     self._fail(DiskFullError("the disk is full: recording stopped, everything before was kept"))
