@@ -807,6 +807,10 @@
         <translation>Temps écoulé depuis le début de l’entretien</translation>
     </message>
     <message>
+        <source>Started %1</source>
+        <translation>Commencé le %1</translation>
+    </message>
+    <message>
         <source>Time %1</source>
         <translation>Durée %1</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from capnum_desktop.storage.types import utcnow
 
@@ -33,13 +33,17 @@ class HeaderBar(QFrame):
         self.details.setStyleSheet("color: palette(dark);")
         self.timer_label = QLabel(self)
         self.timer_label.setToolTip(self.tr("Time since the interview started"))
-        self.timer_label.setMinimumWidth(90)
+        self.timer_label.setMinimumWidth(120)
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("savedIndicator")
         self.saved_label.setMinimumWidth(150)
         self.recorder_slot = QHBoxLayout()
-        for widget in (self.code, self.details):
-            self.row.addWidget(widget)
+        # Code above details: the strip must fit 1366 px with the recorder, the timer and the page's buttons.
+        identity = QVBoxLayout()
+        identity.setSpacing(0)
+        identity.addWidget(self.code)
+        identity.addWidget(self.details)
+        self.row.addLayout(identity)
         self.row.addStretch(1)
         self.row.addLayout(self.recorder_slot)
         self.row.addWidget(self.timer_label)
@@ -62,9 +66,13 @@ class HeaderBar(QFrame):
         if self._started is None:
             return
         end = self._ended or utcnow()
-        self.timer_label.setText(
-            self.tr("Time %1").replace("%1", format_duration((end - self._started).total_seconds()))
-        )
+        elapsed = (end - self._started).total_seconds()
+        if elapsed >= 86_400:  # resumed another day: a running clock of days means nothing
+            started = self._started.astimezone().strftime("%d/%m/%y")
+            self.timer_label.setText(self.tr("Started %1").replace("%1", started))
+        else:
+            self.timer_label.setText(self.tr("Time %1").replace("%1", format_duration(elapsed)))
+        self.timer_label.setMinimumWidth(max(120, self.timer_label.sizeHint().width()))  # never cut the clock
 
     def show_saving(self) -> None:
         self.saved_label.setText(self.tr("Saving…"))
