@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -13,10 +12,10 @@ from sqlalchemy import select
 
 from capnum_desktop.domain.status import AUDIO_MARKER_EVENT
 from capnum_desktop.services.answers import AnswerInput, save_answer
-from capnum_desktop.services.demo_seed import SeedOptions, seed_demo
-from capnum_desktop.services.studies import load_embedded_study
-from capnum_desktop.storage.datastore import DataStore, open_data_store
+from capnum_desktop.services.demo_seed import SeedOptions
+from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Event, Interview, Recording
+from tests.helpers import copied_store, seeded_folder
 
 SCHEMAS = Path(__file__).parent / "schemas"
 # Accents, typographic apostrophe and quotes with narrow no-break spaces, an emoji made of several code points,
@@ -31,24 +30,13 @@ LONG_QUESTION = "parcours_premier_souvenir"
 
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Seeded once per test run; each test gets its own copy (seeding costs seconds)."""
-    folder = tmp_path_factory.mktemp("seeded") / "data"
-    store = open_data_store(folder)
-    try:
-        load_embedded_study(store)
-        seed_demo(store, SeedOptions(interviews=12, seed=7, with_contacts=True))
-    finally:
-        store.close()
-    return folder
+    return seeded_folder(tmp_path_factory.mktemp("seeded"), SeedOptions(interviews=12, seed=7, with_contacts=True))
 
 
 @pytest.fixture
 def seeded(seeded_template: Path, tmp_path: Path) -> Iterator[DataStore]:
-    folder = tmp_path / "seeded-data"
-    shutil.copytree(seeded_template, folder)
-    store = open_data_store(folder)
-    yield store
-    store.close()
+    with copied_store(seeded_template, tmp_path / "seeded-data") as store:
+        yield store
 
 
 def completed_interview(store: DataStore) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,31 +9,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from capnum_desktop.services.demo_seed import SeedOptions, seed_demo
-from capnum_desktop.services.studies import load_embedded_study
-from capnum_desktop.storage.datastore import DataStore, open_data_store
+from capnum_desktop.services.demo_seed import SeedOptions
+from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Interview
+from tests.helpers import copied_store, seeded_folder
 
 
 @pytest.fixture(scope="session")
 def report_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("reports") / "data"
-    store = open_data_store(folder)
-    try:
-        load_embedded_study(store)
-        seed_demo(store, SeedOptions(interviews=10, seed=11, with_contacts=True))
-    finally:
-        store.close()
-    return folder
+    return seeded_folder(tmp_path_factory.mktemp("reports"), SeedOptions(interviews=10, seed=11, with_contacts=True))
 
 
 @pytest.fixture
 def report_store(report_template: Path, tmp_path: Path) -> Iterator[DataStore]:
-    folder = tmp_path / "data-copy"
-    shutil.copytree(report_template, folder)
-    store = open_data_store(folder)
-    yield store
-    store.close()
+    with copied_store(report_template, tmp_path / "data-copy") as store:
+        yield store
 
 
 def completed_id(store: DataStore) -> str:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from capnum_desktop.services.demo_seed import SeedOptions, seed_demo
-from capnum_desktop.storage.datastore import DataStore, open_data_store
+from capnum_desktop.services.demo_seed import SeedOptions
+from capnum_desktop.storage.datastore import DataStore
+from tests.helpers import copied_store, seeded_folder
 
 SEEDED_INTERVIEWS = 30
 PYCACHE = str(Path(tempfile.gettempdir()) / "capnum-ui-shell-pycache")  # outside the checkout
@@ -32,22 +33,13 @@ def english_ui(qapp: object) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Seeded once per run (seeding takes seconds); each test gets its own copy of the folder."""
-    folder = tmp_path_factory.mktemp("seeded") / "data"
-    store = open_data_store(folder)
-    seed_demo(store, SeedOptions(interviews=SEEDED_INTERVIEWS, seed=7))
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    return folder
+    return seeded_folder(tmp_path_factory.mktemp("seeded"), SeedOptions(interviews=SEEDED_INTERVIEWS, seed=7))
 
 
 @pytest.fixture
 def seeded_store(seeded_template: Path, tmp_path: Path) -> Iterator[DataStore]:
-    folder = tmp_path / "seeded"
-    shutil.copytree(seeded_template, folder)
-    store = open_data_store(folder)
-    yield store
-    store.close()
+    with copied_store(seeded_template, tmp_path / "seeded") as store:
+        yield store
 
 
 @pytest.fixture
