@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from capnum_desktop.storage.datastore import DataStore
     from capnum_desktop.ui.jobs import JobRunner
+    from capnum_desktop.ui.main_window import MainWindow
+    from capnum_desktop.ui.store_loader import StoreLoader
 
 # Qt, SQLAlchemy and the services are imported inside main(), after the clock starts: the self-test's time then
 # covers everything but the interpreter's own start, and `--help` / `--version` stay instant.
@@ -93,43 +95,77 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(app: QApplication, args: argparse.Namespace, data_dir: Path, started: float) -> int:
+    from capnum_desktop.storage.startup_snapshot import read_startup_snapshot
     from capnum_desktop.ui import startup
-    from capnum_desktop.ui.i18n import apply_language, current_language
     from capnum_desktop.ui.jobs import JobRunner
     from capnum_desktop.ui.main_window import MainWindow
+    from capnum_desktop.ui.store_loader import StoreLoader
 
-    store = startup.open_store(data_dir)
-    if store is None:
-        return EXIT_REFUSED
     jobs = JobRunner(app)
+    loader: StoreLoader | None = None
+    store: DataStore | None = None
+    # A current database with a study: show the window from a plain sqlite3 read, open the store just after.
+    # Otherwise (first run, a migration, an unreadable file) the normal path does the work or says what is wrong.
+    snapshot = read_startup_snapshot(data_dir)
     try:
-        if not args.lang:
-            saved = startup.saved_language(store)
-            if saved and saved != current_language():
-                apply_language(saved)
-        startup.apply_font_size(store)
-        startup.ensure_study(store)
-        window = MainWindow(store, jobs)
+        if snapshot is not None:
+            _apply_saved_settings(args, snapshot.settings)
+            loader = StoreLoader(data_dir, jobs, app)
+            window = MainWindow(None, jobs, loader=loader, snapshot=snapshot)
+        else:
+            store = startup.open_store(data_dir)
+            if store is None:
+                return EXIT_REFUSED
+            _apply_saved_settings(args, startup.startup_settings(store))
+            startup.ensure_study(store)
+            window = MainWindow(store, jobs)
         window.show()
+        app.processEvents()  # the first frame is painted before the background imports compete for the GIL
+        if loader is not None:
+            loader.start()
         if args.self_test:
-            app.processEvents()
-            elapsed = time.perf_counter() - started
-            ok = window.isVisible() and window.dashboard.table_is_filled()
-            window.close()
-            app.processEvents()
-            if not ok:
-                print("self-test failed: the main window did not show the dashboard", file=sys.stderr)
-                return EXIT_UNEXPECTED
-            print(f"self-test ok: window shown in {elapsed:.3f} s", flush=True)
-            return EXIT_OK
+            return _self_test(app, window, loader, started)
         from PySide6.QtCore import QTimer
 
         # Once the dashboard is up: compress recordings left uncompressed (recovered after a crash, or cancelled).
-        QTimer.singleShot(2000, lambda: _process_pending_audio(store, jobs))
+        QTimer.singleShot(2000, lambda: _process_pending_audio(window.store, jobs))
         return app.exec()
     finally:
         jobs.wait_all()
-        store.close()
+        opened = store or (loader.store if loader is not None else None)
+        if opened is not None:
+            opened.close()
+
+
+def _apply_saved_settings(args: argparse.Namespace, settings: dict[str, object]) -> None:
+    from capnum_desktop.ui import startup
+    from capnum_desktop.ui.i18n import apply_language, current_language
+
+    if not args.lang:
+        saved = startup.saved_language(settings)
+        if saved and saved != current_language():
+            apply_language(saved)
+    startup.apply_font_size(settings)
+
+
+def _self_test(app: QApplication, window: MainWindow, loader: StoreLoader | None, started: float) -> int:
+    """Report the time to a usable (painted) dashboard, then wait for the store and check it opened."""
+    elapsed = time.perf_counter() - started
+    if not (window.isVisible() and window.dashboard.table_is_filled()):
+        print("self-test failed: the main window did not show the dashboard", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    print(f"self-test ok: window shown in {elapsed:.3f} s", flush=True)
+    if loader is not None:
+        deadline = time.monotonic() + 60
+        while not window.store_ready and not loader.has_failed and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
+        if not window.store_ready:
+            return EXIT_REFUSED
+        print(f"self-test store ready in {time.perf_counter() - started:.3f} s", flush=True)
+    window.close()
+    app.processEvents()
+    return EXIT_OK
 
 
 def _process_pending_audio(store: DataStore, jobs: JobRunner) -> None:

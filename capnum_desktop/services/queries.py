@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from capnum_desktop.domain.answers import SectionCoverage, section_coverage
@@ -20,33 +19,11 @@ from capnum_desktop.storage.models import (
     Answer,
     Contact,
     GridVersion,
-    Interview,
     Interviewer,
-    Note,
     Participant,
-    Recording,
     Site,
 )
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: str
-    participant: str
-    site: str
-    interviewer: str
-    status: str
-    started_at: datetime
-    ended_at: datetime | None
-    answers: int
-    notes: int
-    recordings: int
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["started_at"] = self.started_at.isoformat()
-        data["ended_at"] = self.ended_at.isoformat() if self.ended_at else None
-        return data
+from capnum_desktop.storage.session_list import SessionRow, session_list_sql, session_row
 
 
 @dataclass(frozen=True)
@@ -54,47 +31,14 @@ class SessionFilter:
     site_code: str | None = None
     interviewer: str | None = None
     status: str | None = None
-    ids: frozenset[str] | None = None  # e.g. the interviews matching a full-text search
 
 
 def list_sessions(store: DataStore, filters: SessionFilter | None = None) -> list[SessionRow]:
-    filters = filters or SessionFilter()
-    # Correlated counts walk the covering indexes per interview; grouped subqueries would read whole tables.
-    answers = (
-        select(func.count())
-        .where(Answer.interview_id == Interview.id, Answer.status != AnswerStatus.NOT_ASKED.value)
-        .scalar_subquery()
-    )
-    notes = select(func.count()).where(Note.interview_id == Interview.id).scalar_subquery()
-    recs = select(func.count()).where(Recording.interview_id == Interview.id).scalar_subquery()
-    query = (
-        select(
-            Interview.id,
-            Participant.code,
-            Site.code,
-            Interviewer.name,
-            Interview.status,
-            Interview.started_at,
-            Interview.ended_at,
-            answers,
-            notes,
-            recs,
-        )
-        .join(Participant, Participant.id == Interview.participant_id)
-        .join(Site, Site.id == Interview.site_id)
-        .join(Interviewer, Interviewer.id == Interview.interviewer_id)
-        .order_by(Interview.started_at.desc())
-    )
-    if filters.site_code:
-        query = query.where(Site.code == filters.site_code)
-    if filters.interviewer:
-        query = query.where(Interviewer.name == filters.interviewer)
-    if filters.status:
-        query = query.where(Interview.status == filters.status)
-    if filters.ids is not None:
-        query = query.where(Interview.id.in_(filters.ids))
+    """Interviews, newest first, with their counts: the SQL of `storage.session_list`, shared with start-up."""
+    params = {k: v for k, v in asdict(filters or SessionFilter()).items() if v}
     with store.session() as session:
-        return [SessionRow(*row) for row in session.execute(query)]
+        result = session.connection().exec_driver_sql(session_list_sql(tuple(params)), params)
+        return [session_row(raw) for raw in result]
 
 
 def search_interviews(store: DataStore, query: str, limit: int = 1000) -> list[tuple[str, str, str]]:

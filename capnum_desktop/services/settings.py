@@ -6,15 +6,13 @@ from typing import Any
 
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import LocalSetting
+from capnum_desktop.storage.setting_keys import AUDIO_INPUT_DEVICE as AUDIO_INPUT_DEVICE
+from capnum_desktop.storage.setting_keys import FONT_SIZE as FONT_SIZE
+from capnum_desktop.storage.setting_keys import INTERVIEWER_NAME as INTERVIEWER_NAME
+from capnum_desktop.storage.setting_keys import KEEP_UNCOMPRESSED_AUDIO as KEEP_UNCOMPRESSED_AUDIO
+from capnum_desktop.storage.setting_keys import SYNC_FOLDER as SYNC_FOLDER
+from capnum_desktop.storage.setting_keys import UI_LANGUAGE as UI_LANGUAGE
 from capnum_desktop.storage.types import utcnow
-
-# Known keys, so that GUI and CLI agree on names.
-INTERVIEWER_NAME = "interviewer_name"
-UI_LANGUAGE = "ui_language"  # "fr" | "en"
-FONT_SIZE = "font_size"  # points
-SYNC_FOLDER = "sync_folder"
-KEEP_UNCOMPRESSED_AUDIO = "keep_uncompressed_audio"
-AUDIO_INPUT_DEVICE = "audio_input_device"
 
 
 def get_setting(store: DataStore, key: str, default: Any = None) -> Any:

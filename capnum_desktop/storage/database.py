@@ -13,21 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError, DiskFullError, StorageError
 from capnum_desktop.storage.paths import BACKUP_DIR_NAME
+from capnum_desktop.storage.revisions import MIGRATIONS_DIR, known_revisions
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
-
-
-def known_revisions() -> list[str]:
-    """Revision ids in order, read from file names (`0001_initial.py` is revision `0001`).
-
-    Reading names instead of importing Alembic keeps start-up light when the database is current.
-    """
-    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
-
-
-def head_revision() -> str:
-    return known_revisions()[-1]
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -9,16 +9,11 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from capnum_desktop.storage.database import (
-    current_revision,
-    head_revision,
-    make_engine,
-    make_session_factory,
-    migrate,
-)
+from capnum_desktop.storage.database import current_revision, make_engine, make_session_factory, migrate
 from capnum_desktop.storage.lock import DataDirLock
 from capnum_desktop.storage.models import Device
 from capnum_desktop.storage.paths import AUDIO_DIR_NAME, DB_FILE_NAME, LOG_DIR_NAME
+from capnum_desktop.storage.revisions import head_revision
 
 
 @dataclass

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Dialect, String, Text
 from sqlalchemy.types import TypeDecorator
 
+from capnum_desktop.storage.isotime import from_utc_text, to_utc_text
+
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
@@ -26,17 +28,10 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime refused: store aware UTC datetimes")
-        return value.astimezone(UTC).isoformat(timespec="microseconds")
+        return None if value is None else to_utc_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        return None if value is None else from_utc_text(value)
 
 
 class JSONText(TypeDecorator[Any]):

@@ -2,7 +2,8 @@
 
 Feature modules plug in through `FEATURE_MODULES`: each exposes `install(window)` and adds its actions to
 `window.data_menu` (sync, export, reports) or elsewhere, using `window.store`, `window.jobs`, `window.refresh()`
-and `window.selected_interview_id()`.
+and `window.selected_interview_id()`. They read `window.store` when an action runs, never at install time: at
+start-up the window may be shown from a snapshot while the store is still being opened (`StoreLoader`).
 """
 
 from __future__ import annotations
@@ -11,18 +12,22 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from capnum_desktop.services.errors import ServiceError
-from capnum_desktop.services.studies import list_studies
-from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.errors import StorageError
+from capnum_desktop.storage.startup_snapshot import StartupSnapshot
 from capnum_desktop.ui.dashboard.page import DashboardPage
 from capnum_desktop.ui.errors import show_error
 from capnum_desktop.ui.jobs import JobRunner
+from capnum_desktop.ui.store_loader import StoreLoader
+
+if TYPE_CHECKING:
+    from capnum_desktop.storage.datastore import DataStore
 
 BUNDLE_SUFFIX = ".capnum"
 
@@ -30,26 +35,44 @@ BUNDLE_SUFFIX = ".capnum"
 class MainWindow(QMainWindow):
     FEATURE_MODULES: tuple[str, ...] = ("capnum_desktop.ui.exports.menu", "capnum_desktop.ui.bundles.menu")
 
-    def __init__(self, store: DataStore, jobs: JobRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: DataStore | None,
+        jobs: JobRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        loader: StoreLoader | None = None,
+        snapshot: StartupSnapshot | None = None,
+    ) -> None:
+        """Either an opened `store`, or a `loader` opening it and the `snapshot` to show meanwhile."""
         super().__init__(parent)
-        self.store = store
+        if store is not None:
+            self.data_dir = store.data_dir
+        elif loader is not None and snapshot is not None:
+            self.data_dir = loader.data_dir
+        else:
+            raise ValueError("MainWindow needs a store, or a loader and a snapshot")
+        self._store = store
+        self._loader = loader
         self.jobs = jobs or JobRunner(self)
         # Set by the bundles module: called with the dropped `.capnum` files.
         self.bundle_drop_handler: Callable[[list[Path]], None] | None = None
         self.interview_page: QWidget | None = None
-        self.dashboard = DashboardPage(store, self)
+        self.dashboard = DashboardPage(lambda: self.store, self, snapshot=snapshot if store is None else None)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.dashboard)
         self.setCentralWidget(self.stack)
         self.setAcceptDrops(True)
         self._make_actions()
         self._make_menus()
-        self._update_title()
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Data folder: %1").replace("%1", str(store.data_dir))))
-        if store.backup_path:
+        self._update_title(snapshot.study_title if store is None and snapshot is not None else None)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Data folder: %1").replace("%1", str(self.data_dir))))
+        if store is not None and store.backup_path:
             self.statusBar().showMessage(
                 self.tr("Database updated; a backup was kept at %1").replace("%1", store.backup_path), 15_000
             )
+        if loader is not None:
+            loader.ready.connect(self._store_ready)
         self.dashboard.new_requested.connect(self.new_interview)
         self.dashboard.open_requested.connect(self.open_interview)
         self.dashboard.selection_changed.connect(self._update_actions)
@@ -59,6 +82,23 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- API for feature modules --------------------------------------------------------------------------------
+    @property
+    def store(self) -> DataStore:
+        """The opened store; right after start-up this may wait (a fraction of a second) for it to open."""
+        if self._store is None:
+            assert self._loader is not None
+            self._store = self._loader.store_now()
+        return self._store
+
+    @property
+    def store_ready(self) -> bool:
+        return self._store is not None
+
+    def _store_ready(self, store: DataStore, counts_changed: bool) -> None:
+        self._store = store
+        if counts_changed:  # recordings cut by a crash were repaired since the snapshot was read
+            self.refresh()
+
     def refresh(self) -> None:
         self.dashboard.refresh()
         self._update_actions()
@@ -122,9 +162,13 @@ class MainWindow(QMainWindow):
         self.resume_action.setEnabled(on_dashboard and row is not None and row.status == "in_progress")
         self.review_action.setEnabled(on_dashboard and row is not None and row.status != "in_progress")
 
-    def _update_title(self) -> None:
-        studies = list_studies(self.store)
-        self.setWindowTitle(f"CapNum – {studies[0].title}" if studies else "CapNum")
+    def _update_title(self, title: str | None = None) -> None:
+        if title is None:
+            from capnum_desktop.services.studies import list_studies
+
+            studies = list_studies(self.store)
+            title = studies[0].title if studies else ""
+        self.setWindowTitle(f"CapNum – {title}" if title else "CapNum")
 
     # -- interviews ---------------------------------------------------------------------------------------------
     def _interview_module(self, name: str) -> ModuleType | None:
@@ -193,10 +237,10 @@ class MainWindow(QMainWindow):
     def open_about(self) -> None:
         from capnum_desktop.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.store.data_dir, self).exec()
+        AboutDialog(self.data_dir, self).exec()
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.data_dir)))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
 
     # -- drag and drop of bundles -------------------------------------------------------------------------------
     def _dropped_bundles(self, event: QDragEnterEvent | QDropEvent) -> list[Path]:

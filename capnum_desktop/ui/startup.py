@@ -10,21 +10,26 @@ import logging
 import logging.handlers
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from capnum_desktop import __version__
-from capnum_desktop.services import settings
-from capnum_desktop.services.errors import NotFoundError
-from capnum_desktop.services.studies import default_study_id, load_embedded_study
-from capnum_desktop.storage.datastore import DataStore, open_data_store
+from capnum_desktop.storage import setting_keys
 from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError, DataDirLockedError
 from capnum_desktop.storage.lock import DataDirLock
 from capnum_desktop.storage.paths import BACKUP_DIR_NAME, LOG_DIR_NAME
 from capnum_desktop.ui.errors import set_log_path, show_error, unexpected_error_text
+
+if TYPE_CHECKING:
+    from capnum_desktop.storage.datastore import DataStore
+
+# SQLAlchemy and the services are imported inside the functions that need them: when the window is shown from
+# the start-up snapshot, they are loaded in the background after it (ui/store_loader.py).
 
 LOG_FILE_NAME = "capnum-desktop.log"
 log = logging.getLogger("capnum_desktop")
@@ -69,6 +74,11 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, value, tb)
         return
+    from capnum_desktop.ui.store_loader import StoreUnavailable
+
+    if isinstance(value, StoreUnavailable):  # already told to the user; the application is closing
+        log.info("Action cancelled: %s", value)
+        return
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     try:
         show_error(QApplication.activeWindow(), unexpected_error_text(f"{kind.__name__}: {value}"))
@@ -97,8 +107,13 @@ def acquire_lock(data_dir: Path) -> DataDirLock | None:
     return lock
 
 
-def open_store(data_dir: Path) -> DataStore | None:
-    """Open and, when due, migrate the database (after a backup). The caller holds the folder's lock."""
+def open_store(data_dir: Path, *, recover: bool = True) -> DataStore | None:
+    """Open and, when due, migrate the database (after a backup). The caller holds the folder's lock.
+
+    With `recover`, recordings cut by a crash are repaired at once (otherwise the caller does it).
+    """
+    from capnum_desktop.storage.datastore import open_data_store
+
     try:
         store = open_data_store(data_dir, lock_for_migration=False)
     except DatabaseTooNewError as exc:
@@ -124,9 +139,10 @@ def open_store(data_dir: Path) -> DataStore | None:
     else:
         if store.backup_path:
             log.info("Database migrated; backup at %s", store.backup_path)
-        from capnum_desktop.ui.audio.startup_recovery import recover_at_startup  # repair recordings cut by a crash
+        if recover:
+            from capnum_desktop.ui.audio.startup_recovery import recover_at_startup  # recordings cut by a crash
 
-        recover_at_startup(store)
+            recover_at_startup(store)
         return store
     log.error("Cannot open %s: %s", data_dir, error)
     show_error(None, message, details=str(error))
@@ -135,6 +151,9 @@ def open_store(data_dir: Path) -> DataStore | None:
 
 def ensure_study(store: DataStore) -> bool:
     """First run: no study yet, so load the embedded "Capital numérique" one. Returns True when it did."""
+    from capnum_desktop.services.errors import NotFoundError
+    from capnum_desktop.services.studies import default_study_id, load_embedded_study
+
     try:
         default_study_id(store)
     except NotFoundError:
@@ -144,13 +163,20 @@ def ensure_study(store: DataStore) -> bool:
     return False
 
 
-def saved_language(store: DataStore) -> str | None:
-    value = settings.get_setting(store, settings.UI_LANGUAGE)
+def startup_settings(store: DataStore) -> dict[str, Any]:
+    """The settings applied at start-up, read through the store (the snapshot carries them otherwise)."""
+    from capnum_desktop.services.settings import get_setting
+
+    return {key: get_setting(store, key) for key in (setting_keys.UI_LANGUAGE, setting_keys.FONT_SIZE)}
+
+
+def saved_language(settings: Mapping[str, Any]) -> str | None:
+    value = settings.get(setting_keys.UI_LANGUAGE)
     return value if value in ("fr", "en") else None
 
 
-def apply_font_size(store: DataStore) -> None:
-    size = settings.get_setting(store, settings.FONT_SIZE)
+def apply_font_size(settings: Mapping[str, Any]) -> None:
+    size = settings.get(setting_keys.FONT_SIZE)
     if isinstance(size, int | float) and 6 <= size <= 40:
         set_app_font_size(int(size))
 

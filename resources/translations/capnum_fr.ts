@@ -1693,6 +1693,10 @@ Passez à la fenêtre déjà ouverte, ou fermez-la d’abord.</translation>
 
 %2</translation>
     </message>
+    <message>
+        <source>The data folder could not be opened.</source>
+        <translation>Le dossier de données n’a pas pu être ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>

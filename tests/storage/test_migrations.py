@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import text
 
 from capnum_desktop.services.queries import search_interviews, show_session
-from capnum_desktop.storage.database import current_revision, head_revision, known_revisions
+from capnum_desktop.storage.database import current_revision
 from capnum_desktop.storage.datastore import open_data_store
 from capnum_desktop.storage.errors import DatabaseTooNewError
 from capnum_desktop.storage.models import Base
 from capnum_desktop.storage.paths import DB_FILE_NAME
+from capnum_desktop.storage.revisions import head_revision, known_revisions
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "databases"
 

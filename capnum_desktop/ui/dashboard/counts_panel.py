@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from capnum_desktop.domain.status import InterviewStatus
-from capnum_desktop.services.queries import SessionRow
+from capnum_desktop.storage.session_list import SessionRow
 from capnum_desktop.ui.dashboard.labels import status_label
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from capnum_desktop.domain.status import InterviewStatus
-from capnum_desktop.services.queries import SessionRow, list_sessions, search_interviews
-from capnum_desktop.services.studies import list_studies
-from capnum_desktop.storage.datastore import DataStore
+from capnum_desktop.storage.session_list import SessionRow
+from capnum_desktop.storage.startup_snapshot import StartupSnapshot
 from capnum_desktop.ui.dashboard.counts_panel import CountsPanel
 from capnum_desktop.ui.dashboard.empty_state import EmptyState, NoMatch
 from capnum_desktop.ui.dashboard.filter_bar import FilterBar
 from capnum_desktop.ui.dashboard.resume_banner import ResumeBanner
 from capnum_desktop.ui.dashboard.table_model import ID_ROLE, SessionFilterProxy, SessionTableModel
+
+if TYPE_CHECKING:
+    from capnum_desktop.storage.datastore import DataStore
 
 IN_PROGRESS = InterviewStatus.IN_PROGRESS.value
 
@@ -34,9 +39,15 @@ class DashboardPage(QWidget):
     open_requested = Signal(str, bool)  # interview id, review (True) or resume (False)
     selection_changed = Signal()
 
-    def __init__(self, store: DataStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        get_store: Callable[[], DataStore],
+        parent: QWidget | None = None,
+        snapshot: StartupSnapshot | None = None,
+    ) -> None:
+        """`get_store` gives the opened store (it may wait for it at start-up); `snapshot` fills the first view."""
         super().__init__(parent)
-        self.store = store
+        self._get_store = get_store
         self._loaded = False
         self._site_names: dict[str, str] = {}
         self.model = SessionTableModel(self)
@@ -60,7 +71,7 @@ class DashboardPage(QWidget):
         self.review_button.setToolTip(self.tr("Read and correct the selected completed or abandoned interview"))
         self._layout()
         self._connect()
-        self.refresh()
+        self.refresh(snapshot)
         self.banner.offer(self.model_count(IN_PROGRESS))
 
     def _make_table(self) -> QTableView:
@@ -119,11 +130,19 @@ class DashboardPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.filters.search.setFocus)
 
     # -- data ---------------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, snapshot: StartupSnapshot | None = None) -> None:
         """Reload the list (one query), keeping filters, search, sort and the selected interview."""
         selected = self.selected_interview_id()
-        rows = list_sessions(self.store)
-        self._site_names = {s.code: s.name for study in list_studies(self.store) for s in study.sites}
+        if snapshot is not None:
+            rows, self._site_names = snapshot.rows, dict(snapshot.site_names)
+        else:
+            # Imported here, not at the top: the first view may come from the snapshot, before SQLAlchemy loads.
+            from capnum_desktop.services.queries import list_sessions
+            from capnum_desktop.services.studies import list_studies
+
+            store = self._get_store()
+            rows = list_sessions(store)
+            self._site_names = {s.code: s.name for study in list_studies(store) for s in study.sites}
         self.model.set_rows(rows)
         interviewers = sorted({r.interviewer for r in rows}, key=str.casefold)
         sites = sorted(set(self._site_names) | {r.site for r in rows})
@@ -142,7 +161,9 @@ class DashboardPage(QWidget):
         ids: frozenset[str] | None = None
         snippets: dict[str, str] = {}
         if query:
-            for interview_id, _kind, snippet in search_interviews(self.store, query):
+            from capnum_desktop.services.queries import search_interviews
+
+            for interview_id, _kind, snippet in search_interviews(self._get_store(), query):
                 snippets.setdefault(interview_id, snippet)
             ids = frozenset(snippets)
         self.model.set_snippets(snippets)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from capnum_desktop.services.queries import SessionRow
+from capnum_desktop.storage.session_list import SessionRow
 from capnum_desktop.ui.dashboard.labels import DateFormatter, duration_label, status_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
