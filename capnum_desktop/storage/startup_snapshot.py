@@ -56,5 +56,6 @@ def _read(conn: sqlite3.Connection) -> StartupSnapshot | None:
     title = titles.get(study[1]) or next(iter(titles.values()), "")
     sites = dict(conn.execute("SELECT code, name FROM site ORDER BY code").fetchall())
     rows = [session_row(raw) for raw in conn.execute(session_list_sql())]
-    settings = {k: None if v is None else json.loads(v) for k, v in conn.execute("SELECT key, value FROM local_setting")}
+    stored = conn.execute("SELECT key, value FROM local_setting")
+    settings = {key: None if value is None else json.loads(value) for key, value in stored}
     return StartupSnapshot(title, sites, rows, settings)
