@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from capnum_desktop.domain.messages import _
+
 
 @functools.cache
 def ffmpeg_exe() -> str:
@@ -71,4 +73,4 @@ def decode_pcm(path: Path, *, rate: int, chunk: int = 1 << 16) -> Iterator[bytes
             proc.kill()
         proc.wait()
     if proc.returncode:
-        raise OSError(f"ffmpeg could not decode {path.name} (exit {proc.returncode})")
+        raise OSError(_("ffmpeg could not decode {file} (exit {code})").format(file=path.name, code=proc.returncode))

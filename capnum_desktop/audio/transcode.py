@@ -15,6 +15,7 @@ from pathlib import Path
 
 from capnum_desktop.audio.errors import TranscodeError
 from capnum_desktop.audio.ffmpeg import decode_pcm, run_with_progress
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.files import fsync_dir
 
 OPUS_BITRATE = "24k"
@@ -44,7 +45,11 @@ def encode_opus(src: Path, dest: Path, *, total_ms: int, progress: Progress | No
             if code != 0:
                 errors.seek(0)
                 detail = errors.read()[-400:].decode("utf-8", "replace").strip()
-                raise TranscodeError(f"ffmpeg failed to encode {src.name} (exit {code}): {detail}")
+                raise TranscodeError(
+                    _("ffmpeg failed to encode {file} (exit {code}): {detail}").format(
+                        file=src.name, code=code, detail=detail
+                    )
+                )
         fd = os.open(tmp, os.O_RDONLY)
         try:
             os.fsync(fd)
@@ -77,7 +82,8 @@ def verify_duration(path: Path, expected_ms: int, *, tolerance_ms: int = MAX_DUR
     gap = abs(got - expected_ms)
     if gap > tolerance_ms:
         raise TranscodeError(
-            f"{path.name} decodes to {got / 1000:.2f} s but the source lasts {expected_ms / 1000:.2f} s: "
-            "the original was kept"
+            _("{file} decodes to {got:.2f} s but the source lasts {expected:.2f} s: the original was kept").format(
+                file=path.name, got=got / 1000, expected=expected_ms / 1000
+            )
         )
     return Verified(got, gap)

@@ -12,6 +12,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from capnum_desktop.domain.messages import _
+
 HEADER_SIZE = 44
 MAX_DATA_SIZE = 0xFFFFFFFF - 36  # RIFF size is 32-bit: about 37 h at 16 kHz mono int16
 
@@ -67,14 +69,14 @@ def size_fields(data_bytes: int) -> tuple[bytes, bytes]:
 
 def parse_header(header: bytes) -> WavInfo:
     if len(header) < HEADER_SIZE:
-        raise WavFormatError("file shorter than a WAV header")
+        raise WavFormatError(_("file shorter than a WAV header"))
     riff, _riff_size, wave, fmt, fmt_size, audio_format, channels, rate, _brate, _align, bits, data, data_size = (
         struct.unpack("<4sI4s4sIHHIIHH4sI", header[:HEADER_SIZE])
     )
     if riff != b"RIFF" or wave != b"WAVE" or fmt != b"fmt " or fmt_size != 16 or data != b"data":
-        raise WavFormatError("not a canonical PCM WAV header")
+        raise WavFormatError(_("not a canonical PCM WAV header"))
     if audio_format != 1 or channels < 1 or rate < 1 or bits not in (8, 16, 24, 32):
-        raise WavFormatError("unsupported WAV format (PCM 8/16/24/32-bit only)")
+        raise WavFormatError(_("unsupported WAV format (PCM 8/16/24/32-bit only)"))
     return WavInfo(rate, channels, bits // 8, data_size)
 
 

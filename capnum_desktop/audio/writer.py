@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from capnum_desktop.audio.errors import DiskFullError, RecordingError
 from capnum_desktop.audio.wavfile import HEADER_SIZE, MAX_DATA_SIZE, WavInfo, build_header, size_fields
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.files import fsync_dir
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class WavWriter:
             if self._failure is not None:
                 raise self._failure
             if self._closed:
-                raise RecordingError("the recording is already closed")
+                raise RecordingError(_("the recording is already closed"))
             self._buffer += pcm
             inline = self._thread is None and len(self._buffer) >= self._flush_every_bytes
             # fed faster than real time (tests, benchmarks) with a background thread: don't let memory grow
@@ -139,7 +140,7 @@ class WavWriter:
             self.free_bytes_at_last_flush = free
             self.low_disk = free < self.thresholds.warn_bytes
             if self._data_bytes + len(chunk) > MAX_DATA_SIZE:
-                self._fail(RecordingError("the recording reached the WAV size limit (about 37 hours)"))
+                self._fail(RecordingError(_("the recording reached the WAV size limit (about 37 hours)")))
             try:
                 if chunk:
                     self._write_all(chunk)
@@ -155,11 +156,21 @@ class WavWriter:
                     self._in_flight = 0
                 self._roll_back()
                 if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                    self._fail(DiskFullError("the disk is full: recording stopped, everything before was kept"))
-                self._fail(RecordingError(f"writing the recording failed ({exc.strerror or exc}); it was stopped"))
+                    self._fail(DiskFullError(_("the disk is full: recording stopped, everything before was kept")))
+                self._fail(
+                    RecordingError(
+                        _("writing the recording failed ({error}); it was stopped").format(error=exc.strerror or exc)
+                    )
+                )
             if free - len(chunk) < self.thresholds.stop_bytes:
                 left = max(0, free - len(chunk)) // MB
-                self._fail(DiskFullError(f"only {left} MB left on the disk: recording stopped, everything before kept"))
+                self._fail(
+                    DiskFullError(
+                        _("only {left} MB left on the disk: recording stopped, everything before kept").format(
+                            left=left
+                        )
+                    )
+                )
 
     def _fail(self, error: RecordingError) -> None:
         with self._lock:

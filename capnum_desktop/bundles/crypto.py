@@ -14,6 +14,7 @@ import pyrage
 from pyrage import x25519
 
 from capnum_desktop.bundles.safety import BundleError
+from capnum_desktop.domain.messages import _
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 SECRET_PREFIX = "AGE-SECRET-KEY-1"
@@ -28,11 +29,15 @@ def is_age_file(path: Path) -> bool:
 def parse_recipient(text: str) -> x25519.Recipient:
     value = text.strip()
     if not value.startswith(RECIPIENT_PREFIX):
-        raise BundleError(f"not an age recipient (expected a key starting with '{RECIPIENT_PREFIX}'): {value[:20]!r}")
+        raise BundleError(
+            _("not an age recipient (expected a key starting with '{prefix}'): {value!r}").format(
+                prefix=RECIPIENT_PREFIX, value=value[:20]
+            )
+        )
     try:
         return x25519.Recipient.from_str(value)
     except Exception as exc:  # pyrage raises RecipientError or ValueError depending on the defect
-        raise BundleError(f"invalid age recipient {value[:20]}…: {exc}") from exc
+        raise BundleError(_("invalid age recipient {value}…: {error}").format(value=value[:20], error=exc)) from exc
 
 
 def read_recipient_text(key_or_file: str) -> str:
@@ -41,29 +46,35 @@ def read_recipient_text(key_or_file: str) -> str:
         return key_or_file.strip()
     path = Path(key_or_file).expanduser()
     if not path.is_file():
-        raise BundleError(f"{key_or_file} is neither an age recipient (age1…) nor a readable file")
+        raise BundleError(
+            _("{value} is neither an age recipient (age1…) nor a readable file").format(value=key_or_file)
+        )
     for line in path.read_text("utf-8", errors="replace").splitlines():
         line = line.strip()
         if line.startswith(RECIPIENT_PREFIX):
             return line
         if line.startswith("# public key: "):
             return line.removeprefix("# public key: ").strip()
-    raise BundleError(f"{path} holds no age recipient (a line starting with age1…)")
+    raise BundleError(_("{path} holds no age recipient (a line starting with age1…)").format(path=path))
 
 
 def load_identity(path: Path) -> x25519.Identity:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BundleError(f"cannot read the identity file {path}: {exc}") from exc
+        raise BundleError(_("cannot read the identity file {path}: {error}").format(path=path, error=exc)) from exc
     for line in text.splitlines():
         line = line.strip()
         if line.startswith(SECRET_PREFIX):
             try:
                 return x25519.Identity.from_str(line)
             except Exception as exc:
-                raise BundleError(f"{path} holds an invalid age identity: {exc}") from exc
-    raise BundleError(f"{path} holds no age identity (a line starting with {SECRET_PREFIX})")
+                raise BundleError(
+                    _("{path} holds an invalid age identity: {error}").format(path=path, error=exc)
+                ) from exc
+    raise BundleError(
+        _("{path} holds no age identity (a line starting with {prefix})").format(path=path, prefix=SECRET_PREFIX)
+    )
 
 
 def generate_identity() -> tuple[str, str]:
@@ -79,7 +90,7 @@ def encrypt_stream(source: BinaryIO, target: BinaryIO, recipients: list[x25519.R
     try:
         pyrage.encrypt_io(source, target, recipients)
     except pyrage.EncryptError as exc:
-        raise BundleError(f"encryption failed: {exc}") from exc
+        raise BundleError(_("encryption failed: {error}").format(error=exc)) from exc
 
 
 def decrypt_file(source: Path, target: Path, identity: x25519.Identity) -> None:
@@ -92,10 +103,16 @@ def decrypt_file(source: Path, target: Path, identity: x25519.Identity) -> None:
         msg = str(exc).lower()
         if "no matching keys" in msg or "no identity matched" in msg:
             raise BundleError(
-                "the identity given cannot open this bundle: it is encrypted for another key "
-                "(or its header was altered)"
+                _(
+                    "the identity given cannot open this bundle: it is encrypted for another key "
+                    "(or its header was altered)"
+                )
             ) from exc
-        raise BundleError(f"the encrypted bundle is damaged, truncated or was altered ({exc})") from exc
+        raise BundleError(
+            _("the encrypted bundle is damaged, truncated or was altered ({error})").format(error=exc)
+        ) from exc
     except (OSError, ValueError) as exc:
         target.unlink(missing_ok=True)
-        raise BundleError(f"the encrypted bundle is damaged, truncated or was altered ({exc})") from exc
+        raise BundleError(
+            _("the encrypted bundle is damaged, truncated or was altered ({error})").format(error=exc)
+        ) from exc

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from capnum_desktop.domain.messages import _
+
 FORMAT = "capnum-bundle/1"
 FORMAT_FAMILY = "capnum-bundle/"
 MANIFEST_NAME = "manifest.json"
@@ -75,23 +77,29 @@ def parse_manifest(raw: bytes) -> BundleManifest:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"manifest.json is not valid JSON ({exc})") from exc
+        raise ManifestError(_("manifest.json is not valid JSON ({error})").format(error=exc)) from exc
     if not isinstance(data, dict):
-        raise ManifestError("manifest.json is not a JSON object")
+        raise ManifestError(_("manifest.json is not a JSON object"))
     fmt = data.get("format")
     if not isinstance(fmt, str) or not fmt.startswith(FORMAT_FAMILY):
-        raise ManifestError(f"not a CapNum bundle (format {fmt!r})")
+        raise ManifestError(_("not a CapNum bundle (format {format!r})").format(format=fmt))
     if fmt != FORMAT:
-        raise ManifestError(f"bundle format {fmt} is not supported by this version (it reads {FORMAT}); update CapNum")
+        raise ManifestError(
+            _("bundle format {format} is not supported by this version (it reads {supported}); update CapNum").format(
+                format=fmt, supported=FORMAT
+            )
+        )
     try:
         manifest = BundleManifest.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ManifestError(f"manifest.json is invalid at {where}: {first['msg']}") from exc
+        raise ManifestError(
+            _("manifest.json is invalid at {where}: {error}").format(where=where, error=first["msg"])
+        ) from exc
     paths = [m.path for m in manifest.members]
     if len(paths) != len(set(paths)):
-        raise ManifestError("manifest.json lists a member twice")
+        raise ManifestError(_("manifest.json lists a member twice"))
     return manifest
 
 

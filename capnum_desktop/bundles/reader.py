@@ -19,6 +19,7 @@ from capnum_desktop.bundles.manifest import (
 )
 from capnum_desktop.bundles.records import ENTITY_MODELS, RecordError, read_jsonl
 from capnum_desktop.bundles.safety import BundleError, check_zip_entries
+from capnum_desktop.domain.messages import _
 
 CHUNK = 1024 * 1024
 BytesCallback = Callable[[int], None]
@@ -53,36 +54,38 @@ class BundleReader:
     def open_checked(self) -> BundleManifest:
         try:
             self._zip = zipfile.ZipFile(self.path)
-        except zipfile.BadZipFile as exc:
-            raise BundleError(f"not a readable bundle: the zip is damaged or truncated ({exc})") from exc
-        except (zlib.error, EOFError, ValueError) as exc:
-            raise BundleError(f"not a readable bundle: the zip is damaged or truncated ({exc})") from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+            raise BundleError(
+                _("not a readable bundle: the zip is damaged or truncated ({error})").format(error=exc)
+            ) from exc
         infos = {i.filename: i for i in check_zip_entries(self._zip, self.limits)}
         manifest_info = infos.pop(MANIFEST_NAME, None)
         if manifest_info is None:
-            raise BundleError("manifest.json is missing: this is not a CapNum bundle")
+            raise BundleError(_("manifest.json is missing: this is not a CapNum bundle"))
         if manifest_info.file_size > self.limits.max_manifest_size:
-            raise BundleError("manifest.json is too large")
+            raise BundleError(_("manifest.json is too large"))
         try:
             self.manifest = parse_manifest(self._read_small(MANIFEST_NAME))
         except ManifestError as exc:
             raise BundleError(str(exc)) from exc
         listed = self.manifest.member_map()
         for name in sorted(set(infos) - set(listed)):
-            raise BundleError(f"member {name!r} is in the zip but not in the manifest")
+            raise BundleError(_("member {name!r} is in the zip but not in the manifest").format(name=name))
         for name in sorted(set(listed) - set(infos)):
-            raise BundleError(f"member {name!r} is listed in the manifest but missing from the zip")
+            raise BundleError(_("member {name!r} is listed in the manifest but missing from the zip").format(name=name))
         for name, entry in listed.items():
             if infos[name].file_size != entry.size:
                 raise BundleError(
-                    f"member {name!r} is {infos[name].file_size} bytes but the manifest says {entry.size}"
+                    _("member {name!r} is {size} bytes but the manifest says {listed}").format(
+                        name=name, size=infos[name].file_size, listed=entry.size
+                    )
                 )
             if name.startswith(RECORDS_PREFIX):
                 entity = name[len(RECORDS_PREFIX) :].removesuffix(".jsonl")
                 if not name.endswith(".jsonl") or entity not in ENTITY_MODELS:
-                    raise BundleError(f"unknown records member {name!r}")
+                    raise BundleError(_("unknown records member {name!r}").format(name=name))
                 if entry.size > self.limits.max_records_member_size:
-                    raise BundleError(f"records member {name!r} is larger than the limit")
+                    raise BundleError(_("records member {name!r} is larger than the limit").format(name=name))
         return self.manifest
 
     def _read_small(self, name: str) -> bytes:
@@ -90,7 +93,9 @@ class BundleReader:
             with self.zip.open(name) as handle:
                 return handle.read(self.limits.max_manifest_size + 1)
         except _READ_ERRORS as exc:
-            raise BundleError(f"{name} cannot be read: the bundle is damaged ({exc})") from exc
+            raise BundleError(
+                _("{name} cannot be read: the bundle is damaged ({error})").format(name=name, error=exc)
+            ) from exc
 
     def verify_members(self, on_bytes: BytesCallback | None = None) -> None:
         """Re-read every member and compare size and sha256 with the manifest (the zip CRC is not enough)."""
@@ -106,11 +111,19 @@ class BundleReader:
                         if on_bytes:
                             on_bytes(len(chunk))
             except _READ_ERRORS as exc:
-                raise BundleError(f"member {entry.path!r} is damaged ({exc})") from exc
+                raise BundleError(_("member {name!r} is damaged ({error})").format(name=entry.path, error=exc)) from exc
             if size != entry.size:
-                raise BundleError(f"member {entry.path!r} holds {size} bytes but the manifest says {entry.size}")
+                raise BundleError(
+                    _("member {name!r} holds {size} bytes but the manifest says {listed}").format(
+                        name=entry.path, size=size, listed=entry.size
+                    )
+                )
             if sha.hexdigest() != entry.sha256:
-                raise BundleError(f"member {entry.path!r} does not match its sha256 in the manifest (altered bytes)")
+                raise BundleError(
+                    _("member {name!r} does not match its sha256 in the manifest (altered bytes)").format(
+                        name=entry.path
+                    )
+                )
 
     def open_member(self, name: str) -> IO[bytes]:
         return self.zip.open(name)
@@ -127,4 +140,4 @@ class BundleReader:
         except RecordError as exc:
             raise BundleError(str(exc)) from exc
         except _READ_ERRORS as exc:
-            raise BundleError(f"member {name!r} is damaged ({exc})") from exc
+            raise BundleError(_("member {name!r} is damaged ({error})").format(name=name, error=exc)) from exc

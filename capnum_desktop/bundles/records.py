@@ -17,6 +17,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, St
 from pydantic import create_model as _create_model
 from sqlalchemy import Boolean, Column, Integer, String, Table, Text
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.models import SYNCED_MODELS, Synced
 from capnum_desktop.storage.types import JSONText, UTCDateTime
 
@@ -89,23 +90,29 @@ def _check_uuid(value: str, entity: str, field: str) -> None:
     try:
         uuid.UUID(value)
     except ValueError as exc:
-        raise RecordError(f"{entity}.{field} is not a UUID: {value[:60]!r}") from exc
+        raise RecordError(
+            _("{entity}.{field} is not a UUID: {value!r}").format(entity=entity, field=field, value=value[:60])
+        ) from exc
 
 
 def decode_record(entity: str, raw: Any) -> dict[str, Any]:
     """Validate one decoded JSON object; returns python values (aware datetimes, JSON values)."""
     if not isinstance(raw, dict):
-        raise RecordError(f"a {entity} record is not a JSON object")
+        raise RecordError(_("a {entity} record is not a JSON object").format(entity=entity))
     try:
         model = record_schema(entity).model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise RecordError(f"{entity} record {str(raw.get('id'))[:40]!r}: {where}: {first['msg']}") from exc
+        raise RecordError(
+            _("{entity} record {id!r}: {where}: {error}").format(
+                entity=entity, id=str(raw.get("id"))[:40], where=where, error=first["msg"]
+            )
+        ) from exc
     values = model.model_dump()
     _check_uuid(values["id"], entity, "id")
     if values["revision"] < 1:
-        raise RecordError(f"{entity} record {values['id']}: revision must be at least 1")
+        raise RecordError(_("{entity} record {id}: revision must be at least 1").format(entity=entity, id=values["id"]))
     for column in table_of(entity).columns:
         if column.foreign_keys and values.get(column.key) is not None:
             _check_uuid(values[column.key], entity, column.key)
@@ -124,15 +131,25 @@ def write_jsonl(handle: IO[bytes], records: Iterable[dict[str, Any]]) -> int:
 def read_jsonl(entity: str, lines: Iterable[bytes], max_line_bytes: int) -> Iterator[dict[str, Any]]:
     for number, line in enumerate(lines, start=1):
         if len(line) > max_line_bytes:
-            raise RecordError(f"records/{entity}.jsonl line {number} is longer than {max_line_bytes} bytes")
+            raise RecordError(
+                _("records/{entity}.jsonl line {line} is longer than {limit} bytes").format(
+                    entity=entity, line=number, limit=max_line_bytes
+                )
+            )
         stripped = line.strip()
         if not stripped:
             continue
         try:
             raw = json.loads(stripped.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise RecordError(f"records/{entity}.jsonl line {number} is not valid JSON ({exc})") from exc
+            raise RecordError(
+                _("records/{entity}.jsonl line {line} is not valid JSON ({error})").format(
+                    entity=entity, line=number, error=exc
+                )
+            ) from exc
         try:
             yield decode_record(entity, raw)
         except RecordError as exc:
-            raise RecordError(f"records/{entity}.jsonl line {number}: {exc}") from exc
+            raise RecordError(
+                _("records/{entity}.jsonl line {line}: {error}").format(entity=entity, line=number, error=exc)
+            ) from exc

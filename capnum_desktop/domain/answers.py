@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from capnum_desktop.domain.grid import Question, QuestionType, Section
+from capnum_desktop.domain.messages import _, ngettext
 from capnum_desktop.domain.status import AnswerStatus, CoverageState
 
 AnswerValue = str | int | float | bool | list[str] | None
@@ -23,33 +24,39 @@ def normalize_value(question: Question, value: object) -> AnswerValue:
     kind = question.type
     if kind in (QuestionType.TEXT, QuestionType.LONG_TEXT):
         if not isinstance(value, str):
-            raise AnswerValueError(f"{question.id}: a text answer must be a string")
+            raise AnswerValueError(_("{id}: a text answer must be a string").format(id=question.id))
         return value
     if kind is QuestionType.YES_NO:
         if not isinstance(value, bool):
-            raise AnswerValueError(f"{question.id}: a yes/no answer must be true or false")
+            raise AnswerValueError(_("{id}: a yes/no answer must be true or false").format(id=question.id))
         return value
     if kind in (QuestionType.NUMBER, QuestionType.SCALE):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise AnswerValueError(f"{question.id}: a number is expected")
+            raise AnswerValueError(_("{id}: a number is expected").format(id=question.id))
         if kind is QuestionType.SCALE and not question.scale_min <= value <= question.scale_max:
-            raise AnswerValueError(f"{question.id}: {value} is outside {question.scale_min}–{question.scale_max}")
+            raise AnswerValueError(
+                _("{id}: {value} is outside {min}–{max}").format(
+                    id=question.id, value=value, min=question.scale_min, max=question.scale_max
+                )
+            )
         return int(value) if float(value).is_integer() else float(value)
     if kind is QuestionType.DATE:
         if not isinstance(value, str):
-            raise AnswerValueError(f"{question.id}: a date is expected as YYYY-MM-DD")
+            raise AnswerValueError(_("{id}: a date is expected as YYYY-MM-DD").format(id=question.id))
         try:
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:
-            raise AnswerValueError(f"{question.id}: '{value}' is not a date (YYYY-MM-DD)") from None
+            raise AnswerValueError(
+                _("{id}: '{value}' is not a date (YYYY-MM-DD)").format(id=question.id, value=value)
+            ) from None
     if kind is QuestionType.SINGLE_CHOICE:
         if not isinstance(value, str):
-            raise AnswerValueError(f"{question.id}: one option is expected")
+            raise AnswerValueError(_("{id}: one option is expected").format(id=question.id))
         _check_options(question, [value])
         return value
     # multi choice
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise AnswerValueError(f"{question.id}: a list of options is expected")
+        raise AnswerValueError(_("{id}: a list of options is expected").format(id=question.id))
     _check_options(question, value)
     return list(dict.fromkeys(value))  # de-duplicated, order kept
 
@@ -63,7 +70,11 @@ def _check_options(question: Question, values: Collection[str]) -> None:
         allowed.add(OTHER)
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise AnswerValueError(f"{question.id}: unknown option(s) {', '.join(map(repr, unknown))}")
+        raise AnswerValueError(
+            ngettext("{id}: unknown option {options}", "{id}: unknown options {options}", len(unknown)).format(
+                id=question.id, options=", ".join(map(repr, unknown))
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from capnum_desktop.domain.answers import AnswerValueError, normalize_value
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import AnswerStatus, InterviewStatus, NoteFlag
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.services.grid_versions import grid_of
@@ -52,7 +53,7 @@ def save_answer(
         interview = get_interview(session, interview_id)
         grid = grid_of(session, interview.grid_version_id)
         if not grid.has_question(question_id):
-            raise NotFoundError(f"Question '{question_id}' is not in this interview's grid.")
+            raise NotFoundError(_("Question '{id}' is not in this interview's grid.").format(id=question_id))
         question = grid.question(question_id)
         try:
             value = normalize_value(question, data.value)
@@ -60,7 +61,9 @@ def save_answer(
             raise ServiceError(str(exc)) from exc
         bad_prompts = [i for i in data.prompts_used if not 0 <= i < len(question.prompts)]
         if bad_prompts:
-            raise ServiceError(f"{question_id}: no follow-up prompt number {bad_prompts[0]}")
+            raise ServiceError(
+                _("{id}: no follow-up prompt number {number}").format(id=question_id, number=bad_prompts[0])
+            )
         answer = session.scalar(
             select(Answer).where(Answer.interview_id == interview_id, Answer.question_id == question_id)
         )
@@ -136,7 +139,7 @@ def update_note(
     with store.session_factory.begin() as session:
         note = session.get(Note, note_id)
         if note is None:
-            raise NotFoundError(f"No note {note_id}.")
+            raise NotFoundError(_("No note {id}.").format(id=note_id))
         old = {"text": note.text, "flags": note_flags(note)}
         if text is not None:
             note.text = text
@@ -158,7 +161,7 @@ def delete_note(store: DataStore, note_id: str) -> None:
     with store.session_factory.begin() as session:
         note = session.get(Note, note_id)
         if note is None:
-            raise NotFoundError(f"No note {note_id}.")
+            raise NotFoundError(_("No note {id}.").format(id=note_id))
         add_event(
             session,
             store.device_id,

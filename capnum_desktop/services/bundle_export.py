@@ -28,6 +28,7 @@ from capnum_desktop.bundles.manifest import (
 from capnum_desktop.bundles.records import ENTITY_ORDER, encode_row, table_of, write_jsonl
 from capnum_desktop.bundles.safety import BundleError
 from capnum_desktop.bundles.writer import BundleWriter
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import RecordingState
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.services.studies import default_study_id
@@ -209,10 +210,10 @@ def write_bundle_file(
 def _plan(store: DataStore, session: Session, study_id: str, since: datetime | None) -> _Plan:
     study = session.get(Study, study_id)
     if study is None:
-        raise ServiceError(f"No study {study_id} in this data folder.")
+        raise ServiceError(_("No study {id} in this data folder.").format(id=study_id))
     device = session.scalar(select(Device).where(Device.is_local.is_(True)))
     if device is None:
-        raise ServiceError("This data folder has no local device row; run `capnum db check`.")
+        raise ServiceError(_("This data folder has no local device row; run `capnum db check`."))
     query = select(Recording)
     if since:
         query = query.where(Recording.updated_at >= since)
@@ -224,10 +225,10 @@ def _plan(store: DataStore, session: Session, study_id: str, since: datetime | N
         path = store.data_dir / rec.path
         if rec.state == RecordingState.RECORDING.value:
             skipped_ids.add(rec.id)
-            skipped.append(f"{rec.path}: still recording, sent with the next bundle")
+            skipped.append(_("{path}: still recording, sent with the next bundle").format(path=rec.path))
         elif not path.is_file():
             skipped_ids.add(rec.id)
-            skipped.append(f"{rec.path}: file missing, recording not sent (run `capnum db check`)")
+            skipped.append(_("{path}: file missing, recording not sent (run `capnum db check`)").format(path=rec.path))
         elif rec.path not in seen_paths:  # two rows may share one file (a memo cut from the interview)
             seen_paths.add(rec.path)
             recordings.append((rec.path, path, path.stat().st_size))

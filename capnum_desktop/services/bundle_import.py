@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from capnum_desktop.bundles.records import ENTITY_ORDER, table_of
 from capnum_desktop.bundles.safety import BundleError
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.bundle_merge import SEEN_PREFIX, MergePlan, plan_merge
 from capnum_desktop.services.bundle_open import BundleRefused, OpenedBundle, identity_path, known_grid_in, open_bundle
 from capnum_desktop.services.erasure import apply_participant_erasure, scrub_deleted_text
@@ -82,7 +83,7 @@ def _plan(store: DataStore, opened: OpenedBundle) -> MergePlan:
         try:
             plan = plan_merge(session, opened.records)
         except BundleError as exc:
-            raise BundleRefused(f"{opened.source.name}: {exc}") from exc
+            raise BundleRefused(_("{file}: {reason}").format(file=opened.source.name, reason=exc)) from exc
     _check_local_files(store, opened, plan)
     return plan
 
@@ -95,7 +96,9 @@ def _check_local_files(store: DataStore, opened: OpenedBundle, plan: MergePlan) 
             continue
         local = store.data_dir / rec["path"]
         if not local.is_file() or (rec["size_bytes"] and local.stat().st_size != rec["size_bytes"]):
-            raise BundleRefused(f"{opened.source.name}: the audio file of recording {rec['id']} is missing")
+            raise BundleRefused(
+                _("{file}: the audio file of recording {id} is missing").format(file=opened.source.name, id=rec["id"])
+            )
 
 
 def verify_bundle(
@@ -186,7 +189,9 @@ def _apply(store: DataStore, opened: OpenedBundle, plan: MergePlan, summary: Bun
     except SQLAlchemyError as exc:
         _undo(staged, placed)
         raise ServiceError(
-            f"{opened.source.name}: the import was refused by the database ({getattr(exc, 'orig', exc)})"
+            _("{file}: the import was refused by the database ({error})").format(
+                file=opened.source.name, error=getattr(exc, "orig", exc)
+            )
         ) from exc
     except BaseException:
         _undo(staged, placed)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from capnum_desktop.bundles.records import ENTITY_ORDER, encode_row, payload_of, table_of
 from capnum_desktop.bundles.safety import BundleError
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.models import Conflict, SyncState, Tombstone
 
 SEEN_PREFIX = "seen:"  # SyncState key: last revision of a record accepted from a bundle (absent = 1)
@@ -153,8 +154,10 @@ class _Planner:
             if twin is not None:
                 if twin["content_hash"] != record["content_hash"]:
                     raise BundleError(
-                        f"grid {record['grid_id']} version {record['version']} differs from the one in this data "
-                        "folder: a grid version must never change; publish the change as a new version"
+                        _(
+                            "grid {grid} version {version} differs from the one in this data folder: a grid version "
+                            "must never change; publish the change as a new version"
+                        ).format(grid=record["grid_id"], version=record["version"])
                     )
                 self.grid_alias[record["id"]] = twin["id"]  # same grid stored independently on both laptops
                 self.accepted[entity].add(twin["id"])
@@ -163,8 +166,10 @@ class _Planner:
         unique_keys = {"study": ("code",), "site": ("study_id", "code")}.get(entity)
         if unique_keys and self._unique_twin(entity, **{k: record[k] for k in unique_keys}):
             raise BundleError(
-                f"{entity} code {record['code']!r} exists here under another id: import the coordinator's study "
-                "package on every laptop so that they share the study's identity"
+                _(
+                    "{entity} code {code!r} exists here under another id: import the coordinator's study "
+                    "package on every laptop so that they share the study's identity"
+                ).format(entity=entity, code=record["code"])
             )
         if entity == PARTICIPANT:
             twin = self._unique_twin(entity, study_id=record["study_id"], code=record["code"])
@@ -196,7 +201,9 @@ class _Planner:
                 self._remember(record)
             return
         if entity == "grid_version":
-            raise BundleError(f"grid version {record['id']} arrives with content different from the one here")
+            raise BundleError(
+                _("grid version {id} arrives with content different from the one here").format(id=record["id"])
+            )
         local_unchanged = local["revision"] <= base or local["origin_device"] == record["origin_device"]
         if local_unchanged:
             if record["revision"] > local["revision"]:
@@ -238,19 +245,25 @@ class _Planner:
                         missing -= set(fetch_rows(self.session, target, missing))
                     if missing:
                         ref = sorted(missing)[0]
-                        hint = self._hint(target)
-                        raise BundleError(
-                            f"{entity} records point at {target} {ref}, which is neither in the bundle nor in "
-                            f"this data folder{hint}"
-                        )
+                        raise BundleError(self._missing_reference(entity, target, ref))
 
     @staticmethod
-    def _hint(target: str) -> str:
+    def _missing_reference(entity: str, target: str, ref: str) -> str:
         if target == "grid_version":
-            return " (import the study package with that grid first)"
-        if target in ("interview", PARTICIPANT):
-            return " (import this laptop's earlier bundles first, or ask it for a full bundle)"
-        return ""
+            message = _(
+                "{entity} records point at {target} {ref}, which is neither in the bundle nor in this data folder "
+                "(import the study package with that grid first)"
+            )
+        elif target in ("interview", PARTICIPANT):
+            message = _(
+                "{entity} records point at {target} {ref}, which is neither in the bundle nor in this data folder "
+                "(import this laptop's earlier bundles first, or ask it for a full bundle)"
+            )
+        else:
+            message = _(
+                "{entity} records point at {target} {ref}, which is neither in the bundle nor in this data folder"
+            )
+        return message.format(entity=entity, target=target, ref=ref)
 
 
 def plan_merge(session: Session, records: dict[str, list[dict[str, Any]]]) -> MergePlan:

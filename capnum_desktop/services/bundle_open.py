@@ -18,6 +18,7 @@ from capnum_desktop.bundles.manifest import AUDIO_PREFIX, GRIDS_PREFIX, MANIFEST
 from capnum_desktop.bundles.reader import BundleReader
 from capnum_desktop.bundles.records import ENTITY_ORDER
 from capnum_desktop.bundles.safety import BundleError
+from capnum_desktop.domain.messages import _
 from capnum_desktop.grids import GridValidationError, grid_content_hash, parse_grid_text
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.services.settings import get_setting
@@ -86,20 +87,20 @@ def open_bundle(
     """`known_grid(content_hash, source_yaml)` says a grid is already stored here (validated then): not re-parsed."""
     try:
         if not path.is_file():
-            raise BundleError("no such file")
+            raise BundleError(_("no such file"))
         with tempfile.TemporaryDirectory(prefix="capnum-bundle-") as tmp:
             encrypted = is_age_file(path)
             plain = path
             if encrypted:
                 if identity is None:
-                    raise BundleError("the bundle is encrypted: give the coordinator's identity file (--identity)")
+                    raise BundleError(_("the bundle is encrypted: give the coordinator's identity file (--identity)"))
                 plain = Path(tmp) / "bundle.zip"
                 decrypt_file(path, plain, load_identity(identity))
             with BundleReader(plain, limits) as reader:
                 opened = _check(path, reader, encrypted, progress, known_grid or (lambda _h, _s: False))
                 yield opened
     except BundleError as exc:
-        raise BundleRefused(f"{path.name}: {exc}") from exc
+        raise BundleRefused(_("{file}: {reason}").format(file=path.name, reason=exc)) from exc
 
 
 def _check(
@@ -126,16 +127,22 @@ def _check_counts(manifest: BundleManifest, records: dict[str, list[dict[str, An
     for entity, rows in records.items():
         ids = [r["id"] for r in rows]
         if len(ids) != len(set(ids)):
-            raise BundleError(f"records/{entity}.jsonl holds the same record twice")
+            raise BundleError(_("records/{entity}.jsonl holds the same record twice").format(entity=entity))
         claimed = manifest.counts.get(entity, 0)
         if claimed != len(rows):
-            raise BundleError(f"the manifest counts {claimed} {entity} records but the bundle holds {len(rows)}")
+            raise BundleError(
+                _("the manifest counts {claimed} {entity} records but the bundle holds {count}").format(
+                    claimed=claimed, entity=entity, count=len(rows)
+                )
+            )
     unknown = set(manifest.counts) - set(records) - {"audio_files"}
     if unknown:
-        raise BundleError(f"the manifest counts unknown record kinds: {', '.join(sorted(unknown))}")
+        raise BundleError(
+            _("the manifest counts unknown record kinds: {kinds}").format(kinds=", ".join(sorted(unknown)))
+        )
     for member in manifest.members:
         if not member.path.startswith((RECORDS_PREFIX, GRIDS_PREFIX, AUDIO_PREFIX)) and member.path != MANIFEST_NAME:
-            raise BundleError(f"unexpected member {member.path!r}")
+            raise BundleError(_("unexpected member {name!r}").format(name=member.path))
 
 
 def _check_grids(records: dict[str, list[dict[str, Any]]], known_grid: KnownGrid) -> None:
@@ -145,11 +152,23 @@ def _check_grids(records: dict[str, list[dict[str, Any]]], known_grid: KnownGrid
         try:
             grid = parse_grid_text(row["source_yaml"], f"<bundle grid {row['grid_id']} v{row['version']}>")
         except GridValidationError as exc:
-            raise BundleError(f"grid {row['grid_id']} version {row['version']} is not a valid grid:\n{exc}") from exc
+            raise BundleError(
+                _("grid {grid} version {version} is not a valid grid:\n{errors}").format(
+                    grid=row["grid_id"], version=row["version"], errors=exc
+                )
+            ) from exc
         if grid.id != row["grid_id"] or grid.version != row["version"]:
-            raise BundleError(f"grid record {row['grid_id']} v{row['version']} does not match its YAML")
+            raise BundleError(
+                _("grid record {grid} v{version} does not match its YAML").format(
+                    grid=row["grid_id"], version=row["version"]
+                )
+            )
         if grid_content_hash(grid) != row["content_hash"]:
-            raise BundleError(f"grid {row['grid_id']} version {row['version']}: content hash does not match")
+            raise BundleError(
+                _("grid {grid} version {version}: content hash does not match").format(
+                    grid=row["grid_id"], version=row["version"]
+                )
+            )
 
 
 def _check_audio(manifest: BundleManifest, records: dict[str, list[dict[str, Any]]]) -> None:
@@ -159,15 +178,19 @@ def _check_audio(manifest: BundleManifest, records: dict[str, list[dict[str, Any
     for rec in records["recording"]:
         rel = rec["path"]
         if not RECORDING_PATH.match(rel):
-            raise BundleError(f"recording {rec['id']} has an unsafe path {rel!r}")
+            raise BundleError(_("recording {id} has an unsafe path {path!r}").format(id=rec["id"], path=rel))
         entry = members.get(rel)
         if entry is None:
             continue  # an incremental bundle may update a recording's row only; import checks the local file
         referenced.add(rel)
         if rec.get("sha256") and rec["sha256"] != entry.sha256:
-            raise BundleError(f"audio file {rel} does not match the sha256 of its recording record")
+            raise BundleError(_("audio file {path} does not match the sha256 of its recording record").format(path=rel))
         if rec.get("size_bytes") and rec["size_bytes"] != entry.size:
-            raise BundleError(f"audio file {rel} is {entry.size} bytes but its recording says {rec['size_bytes']}")
+            raise BundleError(
+                _("audio file {path} is {size} bytes but its recording says {listed}").format(
+                    path=rel, size=entry.size, listed=rec["size_bytes"]
+                )
+            )
     stray = sorted(audio_members - referenced)
     if stray:
-        raise BundleError(f"audio file {stray[0]!r} belongs to no recording in the bundle")
+        raise BundleError(_("audio file {path!r} belongs to no recording in the bundle").format(path=stray[0]))

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import select, update
 
 from capnum_desktop.bundles.records import decode_record, payload_of, table_of
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.bundle_merge import SEEN_PREFIX
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
@@ -69,20 +70,26 @@ def list_conflicts(store: DataStore, *, include_resolved: bool = False) -> list[
 
 def resolve_conflict(store: DataStore, conflict_id: str, keep: Keep) -> None:
     if keep not in ("local", "incoming", "both"):
-        raise ServiceError(f"--keep must be local, incoming or both, not {keep!r}")
+        raise ServiceError(_("--keep must be local, incoming or both, not {keep!r}").format(keep=keep))
     with store.session_factory.begin() as session:
         conflict = session.get(Conflict, conflict_id)
         if conflict is None:
             matches = list(session.scalars(select(Conflict).where(Conflict.id.startswith(conflict_id)).limit(2)))
             if len(matches) != 1:
-                raise NotFoundError(f"No conflict {conflict_id} (see `capnum conflicts list`).")
+                raise NotFoundError(_("No conflict {id} (see `capnum conflicts list`).").format(id=conflict_id))
             conflict = matches[0]
         if conflict.resolved_at is not None:
-            raise ServiceError(f"Conflict {conflict.id[:8]} was already resolved ({conflict.resolution}).")
+            raise ServiceError(
+                _("Conflict {id} was already resolved ({resolution}).").format(
+                    id=conflict.id[:8], resolution=conflict.resolution
+                )
+            )
         table = table_of(conflict.entity)
         current = session.execute(select(table).where(table.c.id == conflict.entity_id)).first()
         if current is None:
-            raise ServiceError(f"The {conflict.entity} of this conflict no longer exists here (erased?).")
+            raise ServiceError(
+                _("The {entity} of this conflict no longer exists here (erased?).").format(entity=conflict.entity)
+            )
         incoming = conflict.incoming
         if keep == "incoming":
             # Taken exactly as received (revision and origin too): the record is back in the incoming device's
@@ -104,7 +111,11 @@ def resolve_conflict(store: DataStore, conflict_id: str, keep: Keep) -> None:
 
 def _keep_both(session: Any, device_id: str, entity: str, local: dict[str, Any], incoming: dict[str, Any]) -> None:
     if entity not in BOTH_ENTITIES:
-        raise ServiceError(f"'both' applies to answers, notes and interviews; choose local or incoming for a {entity}.")
+        raise ServiceError(
+            _("'both' applies to answers, notes and interviews; choose local or incoming for a {entity}.").format(
+                entity=entity
+            )
+        )
     now = utcnow()
     source = incoming.get("origin_device", "")[:8]
     if entity == "interview":

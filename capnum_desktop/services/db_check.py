@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import RecordingState
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Recording
@@ -37,20 +38,28 @@ def check_database(store: DataStore, *, verify_hashes: bool = True) -> CheckRepo
     with store.session() as session:
         integrity = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
         if integrity != ["ok"]:
-            report.problems.extend(f"integrity: {line}" for line in integrity)
+            report.problems.extend(_("integrity: {detail}").format(detail=line) for line in integrity)
         for row in session.execute(text("PRAGMA foreign_key_check")):
-            report.problems.append(f"foreign key: table {row[0]} row {row[1]} points at a missing {row[2]}")
+            report.problems.append(
+                _("foreign key: table {table} row {row} points at a missing {target}").format(
+                    table=row[0], row=row[1], target=row[2]
+                )
+            )
         referenced: set[Path] = set()
         for rec in session.scalars(select(Recording)):
             path = store.data_dir / rec.path
             referenced.add(path.resolve())
             if not path.exists():
-                report.problems.append(f"missing audio file: {rec.path} (recording {rec.id})")
+                report.problems.append(
+                    _("missing audio file: {path} (recording {id})").format(path=rec.path, id=rec.id)
+                )
                 continue
             report.checked_files += 1
             hashed = verify_hashes and rec.state == RecordingState.READY.value and rec.sha256
             if hashed and sha256_file(path) != rec.sha256:
-                report.problems.append(f"audio file changed or damaged: {rec.path} (sha256 mismatch)")
+                report.problems.append(
+                    _("audio file changed or damaged: {path} (sha256 mismatch)").format(path=rec.path)
+                )
     if store.audio_dir.exists():
         for path in store.audio_dir.rglob("*"):
             if path.is_file() and path.resolve() not in referenced and not path.name.endswith(".tmp"):

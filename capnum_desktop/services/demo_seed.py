@@ -17,6 +17,7 @@ from sqlalchemy import select
 from capnum_desktop.domain.answers import OTHER, normalize_value
 from capnum_desktop.domain.conditions import visible_questions
 from capnum_desktop.domain.grid import Grid, Question, QuestionType
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import AnswerStatus, ConsentMode, InterviewStatus
 from capnum_desktop.services import demo_texts as T
 from capnum_desktop.services.errors import ServiceError
@@ -48,7 +49,7 @@ class SeedOptions:
 
 def seed_demo(store: DataStore, options: SeedOptions, progress: Progress | None = None) -> list[str]:
     if not 0 <= options.audio_seconds <= MAX_DEMO_SECONDS:
-        raise ServiceError(f"--audio-seconds must be between 0 and {MAX_DEMO_SECONDS}.")
+        raise ServiceError(_("--audio-seconds must be between 0 and {max}.").format(max=MAX_DEMO_SECONDS))
     bank = demo_phrase_bank(options.seed) if options.audio_seconds > 0 else None
     study_id = read_embedded_study()["study"]["id"]
     load_embedded_study(store)
@@ -192,7 +193,7 @@ def _answer(rng: random.Random, question: Question, first_name: str | None) -> A
 def _value(rng: random.Random, question: Question, first_name: str | None = None) -> Any:
     kind = question.type
     if kind is QuestionType.LONG_TEXT:
-        text = " ".join(_sentence(rng) for _ in range(rng.randint(1, 4)))
+        text = " ".join(_sentence(rng) for _n in range(rng.randint(1, 4)))
         if first_name and rng.random() < 0.2:
             text = f"Moi, {first_name}, je vous le dis : {text}"
         return text

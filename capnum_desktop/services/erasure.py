@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.errors import NotFoundError
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Consent, Event, Interview, Participant, Tombstone
@@ -24,7 +25,7 @@ def erase_participant(store: DataStore, participant_id: str, reason: str | None 
     """Returns the tombstone id. Audio files are removed after the database commit."""
     with store.session_factory.begin() as session:
         if session.get(Participant, participant_id) is None:
-            raise NotFoundError(f"No participant {participant_id}.")
+            raise NotFoundError(_("No participant {id}.").format(id=participant_id))
         interview_ids = list(session.scalars(select(Interview.id).where(Interview.participant_id == participant_id)))
         audio_dirs = apply_participant_erasure(session, participant_id, store.data_dir)
         now = utcnow()
@@ -72,5 +73,5 @@ def erase_participant_by_code(store: DataStore, code: str, reason: str | None = 
     with store.session() as session:
         participant_id = session.scalar(select(Participant.id).where(Participant.code == code))
     if participant_id is None:
-        raise NotFoundError(f"No participant with code {code}.")
+        raise NotFoundError(_("No participant with code {code}.").format(code=code))
     return erase_participant(store, participant_id, reason)

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from capnum_desktop import __version__
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import InterviewStatus
 from capnum_desktop.exports.dataset import Dataset, ExportFilter, load_dataset
 from capnum_desktop.services.errors import NotFoundError, ServiceError
@@ -79,21 +80,29 @@ def parse_date(text: str | None, what: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ServiceError(f"{what}: '{text}' is not a date (YYYY-MM-DD)") from None
+        raise ServiceError(_("{option}: '{text}' is not a date (YYYY-MM-DD)").format(option=what, text=text)) from None
 
 
 def check_filters(store: DataStore, filters: ExportFilter) -> None:
     statuses = {s.value for s in InterviewStatus}
     unknown = sorted(filters.statuses - statuses)
     if unknown:
-        raise ServiceError(f"Unknown status {', '.join(unknown)}: use one of {', '.join(sorted(statuses))}.")
+        raise ServiceError(
+            _("Unknown status {unknown}: use one of {known}.").format(
+                unknown=", ".join(unknown), known=", ".join(sorted(statuses))
+            )
+        )
     with store.session() as session:
         codes = set(session.scalars(select(Site.code)))
     unknown = sorted(filters.sites - codes)
     if unknown:
-        raise ServiceError(f"Unknown site {', '.join(unknown)}: this study's sites are {', '.join(sorted(codes))}.")
+        raise ServiceError(
+            _("Unknown site {unknown}: this study's sites are {known}.").format(
+                unknown=", ".join(unknown), known=", ".join(sorted(codes))
+            )
+        )
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise ServiceError("The start date of the period comes after its end date.")
+        raise ServiceError(_("The start date of the period comes after its end date."))
 
 
 def load_export_dataset(
@@ -102,12 +111,12 @@ def load_export_dataset(
     check_filters(store, filters)
     with store.session() as session:
         if session.scalar(select(Study.id).limit(1)) is None:
-            raise ServiceError("No study in this data folder yet: run `capnum init --demo` or import a study first.")
+            raise ServiceError(_("No study in this data folder yet: run `capnum init --demo` or import a study first."))
         dataset = load_dataset(
             session, store.data_dir, filters, pseudonymize=pseudonymize, progress=progress, parse_grid=parse_stored_grid
         )
     if not dataset.interviews:
-        raise ServiceError("No interview matches these filters: nothing to export.")
+        raise ServiceError(_("No interview matches these filters: nothing to export."))
     return dataset
 
 
@@ -116,11 +125,15 @@ def export_data(
 ) -> ExportResult:
     """Write one export; on any error nothing is left at `target` (files are renamed into place at the end)."""
     if options.format not in FORMATS:
-        raise ServiceError(f"Unknown export format '{options.format}': use one of {', '.join(FORMATS)}.")
+        raise ServiceError(
+            _("Unknown export format '{format}': use one of {known}.").format(
+                format=options.format, known=", ".join(FORMATS)
+            )
+        )
     if options.format != "csv" and target.is_dir():
-        raise ServiceError(f"{target} is a folder: give the name of the file to write.")
+        raise ServiceError(_("{path} is a folder: give the name of the file to write.").format(path=target))
     if options.format == "csv" and target.exists() and not target.is_dir():
-        raise ServiceError(f"{target} is a file: a CSV export writes several files into a folder.")
+        raise ServiceError(_("{path} is a file: a CSV export writes several files into a folder.").format(path=target))
     if options.format == "qdc":
         return export_codebook(store, target, language=options.language)
     phases = _Phases(progress, (3, 4, 3))
@@ -174,7 +187,7 @@ def export_codebook(
         else:
             study_id = session.scalar(select(Study.id).order_by(Study.created_at).limit(1))
             if study_id is None:
-                raise NotFoundError("No study in this data folder yet: run `capnum init --demo` first.")
+                raise NotFoundError(_("No study in this data folder yet: run `capnum init --demo` first."))
             row = latest_grid_version(session, study_id)
         grid = grid_of(session, row.id)
     write_atomic(target, codebook_xml(grid, ORIGIN, language))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from capnum_desktop import grids
 from capnum_desktop.domain.grid import Grid
 from capnum_desktop.domain.ids import grid_version_id
+from capnum_desktop.domain.messages import _
 from capnum_desktop.grids import GridValidationError
 from capnum_desktop.services.errors import GridConflictError, NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
@@ -36,11 +37,17 @@ def store_grid(session: Session, grid: Grid, source_yaml: str, study_id: str, de
     if existing is not None:
         if existing.content_hash != content_hash:
             used = session.scalar(select(Interview.id).where(Interview.grid_version_id == existing.id).limit(1))
-            detail = " and interviews already use it" if used else ""
-            raise GridConflictError(
-                f"Grid '{grid.id}' version {grid.version} already exists with different content{detail}. "
-                f"Give the changed grid a new version number (for example {grid.version + 1})."
-            )
+            if used:
+                message = _(
+                    "Grid '{grid}' version {version} already exists with different content and interviews already "
+                    "use it. Give the changed grid a new version number (for example {next})."
+                )
+            else:
+                message = _(
+                    "Grid '{grid}' version {version} already exists with different content. "
+                    "Give the changed grid a new version number (for example {next})."
+                )
+            raise GridConflictError(message.format(grid=grid.id, version=grid.version, next=grid.version + 1))
         return GridVersionInfo(existing.id, grid.id, grid.version, existing.title, False)
     row = GridVersion(
         id=grid_version_id(grid.id, grid.version),
@@ -63,7 +70,7 @@ def import_grid_file(store: DataStore, path: Path, study_id: str | None = None) 
     with store.session_factory.begin() as session:
         study = session.get(Study, study_id) if study_id else session.scalar(select(Study).limit(1))
         if study is None:
-            raise ServiceError("No study in this data folder yet: run `capnum init --demo` or import a study first.")
+            raise ServiceError(_("No study in this data folder yet: run `capnum init --demo` or import a study first."))
         return store_grid(session, grid, source, study.id, store.device_id)
 
 
@@ -75,7 +82,7 @@ def latest_grid_version(session: Session, study_id: str) -> GridVersion:
         .limit(1)
     )
     if row is None:
-        raise NotFoundError("This study has no grid yet.")
+        raise NotFoundError(_("This study has no grid yet."))
     return row
 
 
@@ -85,8 +92,11 @@ def find_grid_version(session: Session, grid_id: str, version: int | None = None
         query = query.where(GridVersion.version == version)
     row = session.scalar(query.order_by(GridVersion.version.desc()).limit(1))
     if row is None:
-        suffix = f" version {version}" if version is not None else ""
-        raise NotFoundError(f"No grid '{grid_id}'{suffix} in this data folder.")
+        if version is None:
+            raise NotFoundError(_("No grid '{grid}' in this data folder.").format(grid=grid_id))
+        raise NotFoundError(
+            _("No grid '{grid}' version {version} in this data folder.").format(grid=grid_id, version=version)
+        )
     return row
 
 
@@ -100,7 +110,7 @@ def grid_of(session: Session, grid_version_id: str) -> Grid:
         return cached
     row = session.get(GridVersion, grid_version_id)
     if row is None:
-        raise NotFoundError(f"Grid version {grid_version_id} not found.")
+        raise NotFoundError(_("Grid version {id} not found.").format(id=grid_version_id))
     grid = parse_stored_grid(row.content_hash, row.source_yaml)
     _GRIDS_BY_VERSION_ID[grid_version_id] = grid
     return grid
@@ -112,4 +122,4 @@ def parse_stored_grid(content_hash: str, source_yaml: str) -> Grid:
     try:
         return grids.parse_grid_text(source_yaml, f"<grid {content_hash[:8]}>")
     except GridValidationError as exc:  # stored grids were validated on the way in
-        raise ServiceError(f"A stored grid no longer validates:\n{exc}") from exc
+        raise ServiceError(_("A stored grid no longer validates:\n{errors}").format(errors=exc)) from exc

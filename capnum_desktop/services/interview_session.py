@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from capnum_desktop.domain.grid import Grid
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import AUDIO_MARKER_EVENT, AnswerStatus
 from capnum_desktop.services.answers import note_flags
 from capnum_desktop.services.errors import NotFoundError
@@ -100,7 +101,9 @@ def load_interview_session(store: DataStore, interview_id: str) -> InterviewSess
         site = session.get(Site, interview.site_id)
         interviewer = session.get(Interviewer, interview.interviewer_id)
         if participant is None or site is None or interviewer is None:
-            raise NotFoundError(f"Interview {interview_id} refers to missing records: run `capnum db check`.")
+            raise NotFoundError(
+                _("Interview {id} refers to missing records: run `capnum db check`.").format(id=interview_id)
+            )
         answers = {
             a.question_id: AnswerState(
                 a.value, a.free_text, a.other_text, AnswerStatus(a.status), tuple(a.prompts_used or ())
@@ -272,7 +275,7 @@ def begin_interview(store: DataStore, request: NewInterviewRequest) -> str:
         with store.session() as session:
             existing = session.get(Participant, request.participant_id)
             if existing is None:
-                raise NotFoundError(f"Participant {request.participant_id} not found.")
+                raise NotFoundError(_("Participant {id} not found.").format(id=request.participant_id))
             merged = {**(existing.profile or {}), **profile}
         under_15 = merged.get("age_range") == UNDER_15_VALUE
     check_consent(request.consent, under_15=under_15)  # before anything is written

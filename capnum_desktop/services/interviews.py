@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import ConsentMode, InterviewStatus
 from capnum_desktop.services.errors import ConsentRequiredError, NotFoundError, ServiceError
 from capnum_desktop.services.grid_versions import latest_grid_version
@@ -29,10 +30,10 @@ class ConsentInput:
 
 def check_consent(consent: ConsentInput, *, under_15: bool) -> None:
     if not consent.participation:
-        raise ConsentRequiredError("No participation consent: the interview cannot start.")
+        raise ConsentRequiredError(_("No participation consent: the interview cannot start."))
     if under_15 and not (consent.guardian_consent and (consent.guardian_name or "").strip()):
         raise ConsentRequiredError(
-            "The participant is under 15: a parent's or guardian's consent (with their name) is required."
+            _("The participant is under 15: a parent's or guardian's consent (with their name) is required.")
         )
 
 
@@ -74,9 +75,9 @@ def open_interview(
     """`start_interview` inside the caller's transaction."""
     participant = session.get(Participant, participant_id)
     if participant is None:
-        raise NotFoundError(f"Participant {participant_id} not found.")
+        raise NotFoundError(_("Participant {id} not found.").format(id=participant_id))
     if session.get(Interviewer, interviewer_id) is None:
-        raise NotFoundError(f"Interviewer {interviewer_id} not found.")
+        raise NotFoundError(_("Interviewer {id} not found.").format(id=interviewer_id))
     check_consent(consent, under_15=participant.under_15)
     study = session.get(Study, participant.study_id)
     assert study is not None
@@ -119,7 +120,7 @@ def open_interview(
 def get_interview(session: Session, interview_id: str) -> Interview:
     interview = session.get(Interview, interview_id)
     if interview is None:
-        raise NotFoundError(f"No interview {interview_id}.")
+        raise NotFoundError(_("No interview {id}.").format(id=interview_id))
     return interview
 
 
@@ -144,7 +145,7 @@ def finish_interview(store: DataStore, interview_id: str, memo: str | None = Non
     with store.session_factory.begin() as session:
         interview = get_interview(session, interview_id)
         if interview.status != InterviewStatus.IN_PROGRESS.value:
-            raise ServiceError(f"This interview is already {interview.status}.")
+            raise _already_ended(interview.status)
         interview.status = InterviewStatus.COMPLETED.value
         interview.ended_at = utcnow()
         interview.memo = memo
@@ -152,13 +153,21 @@ def finish_interview(store: DataStore, interview_id: str, memo: str | None = Non
         add_event(session, store.device_id, interview_id, "completed", {})
 
 
+def _already_ended(status: str) -> ServiceError:
+    if status == InterviewStatus.COMPLETED.value:
+        return ServiceError(_("This interview is already completed."))
+    if status == InterviewStatus.ABANDONED.value:
+        return ServiceError(_("This interview is already abandoned."))
+    return ServiceError(_("This interview is already {status}.").format(status=status))
+
+
 def abandon_interview(store: DataStore, interview_id: str, reason: str) -> None:
     if not reason.strip():
-        raise ServiceError("Say why the interview is abandoned.")
+        raise ServiceError(_("Say why the interview is abandoned."))
     with store.session_factory.begin() as session:
         interview = get_interview(session, interview_id)
         if interview.status != InterviewStatus.IN_PROGRESS.value:
-            raise ServiceError(f"This interview is already {interview.status}.")
+            raise _already_ended(interview.status)
         interview.status = InterviewStatus.ABANDONED.value
         interview.ended_at = utcnow()
         interview.abandon_reason = reason
@@ -203,5 +212,5 @@ def add_event(
 def site_of(session: Session, site_id: str) -> Site:
     site = session.get(Site, site_id)
     if site is None:
-        raise NotFoundError(f"Site {site_id} not found.")
+        raise NotFoundError(_("Site {id} not found.").format(id=site_id))
     return site

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from capnum_desktop.bundles.crypto import load_identity, parse_recipient, read_recipient_text
 from capnum_desktop.bundles.safety import BundleError
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.bundle_open import IDENTITY_FILE_SETTING
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.services.settings import get_setting, set_setting
@@ -33,7 +34,9 @@ def generate_keys(folder: Path) -> GeneratedKeys:
 
     identity_file, recipient_file = folder / IDENTITY_FILE, folder / RECIPIENT_FILE
     if identity_file.exists():
-        raise ServiceError(f"{identity_file} already exists: an identity is never overwritten (bundles need it)")
+        raise ServiceError(
+            _("{path} already exists: an identity is never overwritten (bundles need it)").format(path=identity_file)
+        )
     folder.mkdir(parents=True, exist_ok=True)
     text, recipient = generate_identity()
     tmp = folder / f".{IDENTITY_FILE}.{os.getpid()}.tmp"
@@ -64,7 +67,7 @@ def set_study_recipient(store: DataStore, key_or_file: str | None, study_id: str
     with store.session_factory.begin() as session:
         study = session.get(Study, study_id)
         if study is None:
-            raise NotFoundError(f"No study {study_id}.")
+            raise NotFoundError(_("No study {id}.").format(id=study_id))
         if study.coordinator_recipient != recipient:
             study.coordinator_recipient = recipient
             study.touch(store.device_id)

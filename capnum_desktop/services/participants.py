@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Contact, Interviewer, Participant, Site
@@ -28,7 +29,7 @@ def next_participant_code(session: Session, site_id: str) -> str:
     """The next free code of a site: BAG-001, BAG-002… (never reuses a code, even after erasure gaps)."""
     site = session.get(Site, site_id)
     if site is None:
-        raise NotFoundError(f"Site {site_id} not found.")
+        raise NotFoundError(_("Site {id} not found.").format(id=site_id))
     pattern = re.compile(rf"^{re.escape(site.code)}-(\d+)$")
     numbers = [
         int(m.group(1))
@@ -72,10 +73,10 @@ def add_participant(
     """`create_participant` inside the caller's transaction."""
     site = session.get(Site, site_id)
     if site is None:
-        raise NotFoundError(f"Site {site_id} not found.")
+        raise NotFoundError(_("Site {id} not found.").format(id=site_id))
     code = code or next_participant_code(session, site_id)
     if session.scalar(select(Participant.id).where(Participant.study_id == site.study_id, Participant.code == code)):
-        raise ServiceError(f"Participant code {code} is already used in this study.")
+        raise ServiceError(_("Participant code {code} is already used in this study.").format(code=code))
     profile = dict(profile or {})
     participant = Participant(
         study_id=site.study_id,
@@ -101,7 +102,7 @@ def update_profile(store: DataStore, participant_id: str, profile: dict[str, Any
 def merge_profile(session: Session, device_id: str, participant_id: str, profile: dict[str, Any]) -> None:
     participant = session.get(Participant, participant_id)
     if participant is None:
-        raise NotFoundError(f"Participant {participant_id} not found.")
+        raise NotFoundError(_("Participant {id} not found.").format(id=participant_id))
     participant.profile = {**participant.profile, **profile}
     participant.under_15 = participant.profile.get("age_range") == UNDER_15_VALUE
     participant.touch(device_id)
@@ -117,7 +118,7 @@ def interviewer_named(session: Session, device_id: str, name: str, study_id: str
     """`ensure_interviewer` inside the caller's transaction."""
     name = name.strip()
     if not name:
-        raise ServiceError("The interviewer's name is empty.")
+        raise ServiceError(_("The interviewer's name is empty."))
     existing = session.scalar(select(Interviewer).where(Interviewer.study_id == study_id, Interviewer.name == name))
     if existing is not None:
         return existing.id

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from capnum_desktop.domain.answers import OTHER, section_coverage
 from capnum_desktop.domain.conditions import visible_questions
 from capnum_desktop.domain.grid import Question, QuestionType
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import AnswerStatus
 from capnum_desktop.exports.dataset import Dataset, ExportFilter, InterviewData
 from capnum_desktop.services.errors import NotFoundError, ServiceError
@@ -34,7 +35,7 @@ REPORT_KINDS = ("summary", "grid", "notice", "study")
 def _language(language: str | None) -> str:
     lang = language or "fr"
     if lang not in ("fr", "en"):
-        raise ServiceError(f"Unknown report language '{lang}': use fr or en.")
+        raise ServiceError(_("Unknown report language '{lang}': use fr or en.").format(lang=lang))
     return lang
 
 
@@ -42,7 +43,7 @@ def _study(store: DataStore) -> Study:
     with store.session() as session:
         study = session.scalar(select(Study).order_by(Study.created_at).limit(1))
         if study is None:
-            raise NotFoundError("No study in this data folder yet: run `capnum init --demo` first.")
+            raise NotFoundError(_("No study in this data folder yet: run `capnum init --demo` first."))
         session.expunge(study)
         return study
 
@@ -238,7 +239,7 @@ def _half(progress: Progress | None, index: int) -> Progress | None:
 
 def _write(target: Path, pdf: bytes, progress: Progress | None) -> Path:
     if target.is_dir():
-        raise ServiceError(f"{target} is a folder: give the name of the PDF file to write.")
+        raise ServiceError(_("{path} is a folder: give the name of the PDF file to write.").format(path=target))
     write_atomic(target, pdf)
     final_progress(progress, 100)
     return target
@@ -251,7 +252,7 @@ def build_report(store: DataStore, kind: str, target: Path, **options: Any) -> P
     if kind == "summary":
         interview_id = options.get("interview_id")
         if not interview_id:
-            raise ServiceError("Choose an interview first: a summary is about one interview.")
+            raise ServiceError(_("Choose an interview first: a summary is about one interview."))
         return summary_report(store, interview_id, target, language=language, progress=progress)
     if kind == "grid":
         return grid_report(store, target, language=language, progress=progress)
@@ -259,4 +260,6 @@ def build_report(store: DataStore, kind: str, target: Path, **options: Any) -> P
         return notice_report(store, target, language=language, progress=progress)
     if kind == "study":
         return study_report(store, target, language=language, filters=options.get("filters"), progress=progress)
-    raise ServiceError(f"Unknown report '{kind}': use one of {', '.join(REPORT_KINDS)}.")
+    raise ServiceError(
+        _("Unknown report '{kind}': use one of {known}.").format(kind=kind, known=", ".join(REPORT_KINDS))
+    )

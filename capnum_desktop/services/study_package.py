@@ -18,6 +18,7 @@ from capnum_desktop import __version__
 from capnum_desktop.bundles.manifest import FORMAT, RECORDS_PREFIX, BundleManifest
 from capnum_desktop.bundles.records import encode_row, table_of, write_jsonl
 from capnum_desktop.bundles.writer import BundleWriter
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.bundle_export import write_bundle_file
 from capnum_desktop.services.bundle_import import BundleSummary, import_opened
 from capnum_desktop.services.bundle_open import BundleRefused, known_grid_in, open_bundle
@@ -49,7 +50,7 @@ def export_study_package(store: DataStore, output: Path, study_id: str | None = 
     with store.session() as session, session.begin():
         study = session.get(Study, study_id)
         if study is None:
-            raise ServiceError(f"No study {study_id}.")
+            raise ServiceError(_("No study {id}.").format(id=study_id))
         device = session.scalar(select(Device).where(Device.is_local.is_(True)))
         assert device is not None
         if output.is_dir():
@@ -95,8 +96,16 @@ def export_study_package(store: DataStore, output: Path, study_id: str | None = 
 def import_study_package(store: DataStore, path: Path, progress: Progress | None = None) -> BundleSummary:
     with open_bundle(path, None, progress=progress, known_grid=known_grid_in(store)) as opened:
         if opened.manifest.kind != "study":
-            raise BundleRefused(f"{path.name}: this is a data bundle, not a study package (use `capnum bundle import`)")
+            raise BundleRefused(
+                _("{file}: this is a data bundle, not a study package (use `capnum bundle import`)").format(
+                    file=path.name
+                )
+            )
         extra = [e for e, rows in opened.records.items() if rows and e not in STUDY_ENTITIES]
         if extra:
-            raise BundleRefused(f"{path.name}: a study package may not carry {', '.join(extra)} records")
+            raise BundleRefused(
+                _("{file}: a study package may not carry {kinds} records").format(
+                    file=path.name, kinds=", ".join(extra)
+                )
+            )
         return import_opened(store, opened)

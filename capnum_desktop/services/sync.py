@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.bundle_export import ExportResult, export_bundle
 from capnum_desktop.services.bundle_import import BundleSummary, already_imported, import_bundles
 from capnum_desktop.services.bundle_open import identity_path
@@ -57,10 +58,10 @@ def sync_folder(
     if folder is None:
         remembered = get_setting(store, SYNC_FOLDER)
         if not remembered:
-            raise ServiceError("No sync folder: choose one (GUI settings) or pass --folder DIR.")
+            raise ServiceError(_("No sync folder: choose one (GUI settings) or pass --folder DIR."))
         folder = Path(remembered)
     if not folder.is_dir():
-        raise ServiceError(f"The sync folder {folder} does not exist or is not mounted.")
+        raise ServiceError(_("The sync folder {folder} does not exist or is not mounted.").format(folder=folder))
     role = sync_role(store, identity, coordinator)
     result = SyncResult(role, folder)
     if role == "coordinator":
@@ -79,6 +80,6 @@ def sync_folder(
     if exported.empty:
         exported.path.unlink(missing_ok=True)
     elif not exported.encrypted:
-        result.warnings.append("The study has no coordinator key: the bundle was written unencrypted.")
+        result.warnings.append(_("The study has no coordinator key: the bundle was written unencrypted."))
     result.exported = exported
     return result

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError, DiskFullError, StorageError
 from capnum_desktop.storage.paths import BACKUP_DIR_NAME
 from capnum_desktop.storage.revisions import MIGRATIONS_DIR, known_revisions
@@ -32,16 +33,23 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(db_path: Path) -> Engine:
     # A pool of connections: a checkout is exclusive, so GUI workers and the GUI thread never share one at once,
     # and an edit does not pay for a new connection and its pragmas.
-    engine = create_engine(f"sqlite:///{db_path}", pool_size=4, max_overflow=8, pool_pre_ping=False)
+    # hide_parameters: an error's text (logged, shown) must never carry the answer or contact it was writing.
+    engine = create_engine(
+        f"sqlite:///{db_path}", pool_size=4, max_overflow=8, pool_pre_ping=False, hide_parameters=True
+    )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "handle_error", _translate_disk_full)
     return engine
 
 
-DISK_FULL_MESSAGE = (
-    "The disk is full: the last change could not be saved (everything saved before is safe). "
-    "Free some space (for example by copying recordings to a USB key), then continue."
-)
+def disk_full_message() -> str:
+    """Translated when raised: the language may change after import."""
+    return _(
+        "The disk is full: the last change could not be saved (everything saved before is safe). "
+        "Free some space (for example by copying recordings to a USB key), then continue."
+    )
+
+
 LOW_SPACE_BYTES = 1_000_000
 
 
@@ -64,7 +72,7 @@ def _translate_disk_full(context: Any) -> None:
     db_file = context.engine.url.database if context.engine is not None else None
     io_on_full_disk = "disk I/O error" in message and db_file and disk_is_full(Path(db_file).parent)
     if "disk is full" in message or io_on_full_disk:
-        raise DiskFullError(DISK_FULL_MESSAGE) from original
+        raise DiskFullError(disk_full_message()) from original
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -82,10 +90,12 @@ def current_revision(db_path: Path) -> str | None:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError as exc:  # cannot read or write (full disk, permissions), not a bad file
         if disk_is_full(db_path.parent):
-            raise DiskFullError(DISK_FULL_MESSAGE) from exc
-        raise StorageError(f"Cannot open the database {db_path}: {exc}") from exc
+            raise DiskFullError(disk_full_message()) from exc
+        raise StorageError(_("Cannot open the database {path}: {error}").format(path=db_path, error=exc)) from exc
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorruptError(f"{db_path} is not a readable CapNum database: {exc}") from exc
+        raise DatabaseCorruptError(
+            _("{path} is not a readable CapNum database: {error}").format(path=db_path, error=exc)
+        ) from exc
     finally:
         conn.close()
     return row[0] if row else None
@@ -113,8 +123,10 @@ def migrate(db_path: Path, target: str | None = None) -> str | None:
     revisions = known_revisions()
     if current is not None and current not in revisions:
         raise DatabaseTooNewError(
-            f"This database ({db_path}) was written by a newer CapNum (schema {current}; this version knows up to "
-            f"{revisions[-1]}). Install the newer CapNum to open it; nothing was changed."
+            _(
+                "This database ({path}) was written by a newer CapNum (schema {schema}; this version knows up to "
+                "{known}). Install the newer CapNum to open it; nothing was changed."
+            ).format(path=db_path, schema=current, known=revisions[-1])
         )
     target = target or revisions[-1]
     if current == target:

@@ -9,6 +9,7 @@ from types import TracebackType
 
 from filelock import FileLock, Timeout
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.errors import DataDirLockedError
 
 LOCK_FILE_NAME = "capnum.lock"
@@ -25,10 +26,7 @@ class DataDirLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
-            raise DataDirLockedError(
-                f"CapNum is already open on this data folder ({self._dir}){self._holder()}. "
-                "Close the other window first, or choose another data folder."
-            ) from None
+            raise DataDirLockedError(self._locked_message()) from None
         (self._dir / LOCK_INFO_NAME).write_text(f"{os.getpid()}@{socket.gethostname()}\n", encoding="utf-8")
 
     def release(self) -> None:
@@ -36,12 +34,20 @@ class DataDirLock:
             (self._dir / LOCK_INFO_NAME).unlink(missing_ok=True)
             self._lock.release()
 
-    def _holder(self) -> str:
+    def _locked_message(self) -> str:
         try:
-            info = (self._dir / LOCK_INFO_NAME).read_text(encoding="utf-8").strip()
+            holder = (self._dir / LOCK_INFO_NAME).read_text(encoding="utf-8").strip()
         except OSError:
-            return ""
-        return f", process {info}" if info else ""
+            holder = ""
+        if holder:
+            return _(
+                "CapNum is already open on this data folder ({folder}, process {holder}). "
+                "Close the other window first, or choose another data folder."
+            ).format(folder=self._dir, holder=holder)
+        return _(
+            "CapNum is already open on this data folder ({folder}). "
+            "Close the other window first, or choose another data folder."
+        ).format(folder=self._dir)
 
     def __enter__(self) -> DataDirLock:
         self.acquire()

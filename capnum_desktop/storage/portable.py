@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from capnum_desktop.domain.messages import _
 from capnum_desktop.storage.errors import StorageError
 
 PORTABLE_MARKER = "capnum-portable.txt"
@@ -49,8 +50,10 @@ def forced_portable_data_dir(executable: str | Path | None = None, *, frozen: bo
     folder = bundle_dir(executable, frozen=frozen)
     if folder is None:
         raise PortableModeError(
-            "Portable mode needs the packaged CapNum (a folder with the capnum-desktop program); "
-            "from a source checkout use --data-dir instead."
+            _(
+                "Portable mode needs the packaged CapNum (a folder with the capnum-desktop program); "
+                "from a source checkout use --data-dir instead."
+            )
         )
     return folder / PORTABLE_DATA_DIR_NAME
 

@@ -41,6 +41,9 @@ def apply_language(lang: str) -> str:
     _installed.clear()
     global _current
     _current = normalize_language(lang) or DEFAULT_LANGUAGE
+    from capnum_desktop.domain.messages import set_message_language  # messages of the Qt-free layers (gettext)
+
+    set_message_language(_current)
     if _current != "en":
         ours = QTranslator(app)
         if ours.load(qm_path(_current)):
