@@ -874,12 +874,28 @@
         <translation>valide</translation>
     </message>
     <message>
-        <source>%1 bundle(s) verified and ready to import.</source>
-        <translation>%1 paquet(s) vérifié(s), prêt(s) à importer.</translation>
+        <source>1 bundle verified and ready to import.</source>
+        <translation>1 paquet vérifié, prêt à importer.</translation>
+    </message>
+    <message>
+        <source>%1 bundles verified and ready to import.</source>
+        <translation>%1 paquets vérifiés, prêts à importer.</translation>
+    </message>
+    <message>
+        <source>1 refused; it will not be imported:</source>
+        <translation>1 refusé&#x202f;; il ne sera pas importé&#x202f;:</translation>
+    </message>
+    <message>
+        <source>1 conflict to review in Data ▸ Sync and bundles ▸ Conflicts.</source>
+        <translation>1 conflit à examiner dans Données ▸ Synchronisation et paquets ▸ Conflits.</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to review in Data ▸ Sync and bundles ▸ Conflicts.</source>
+        <translation>%1 conflits à examiner dans Données ▸ Synchronisation et paquets ▸ Conflits.</translation>
     </message>
     <message>
         <source>%1 refused; they will not be imported:</source>
-        <translation>%1 refusé(s)&#x202f;; il(s) ne sera/seront pas importé(s)&#x202f;:</translation>
+        <translation>%1 refusés&#x202f;; ils ne seront pas importés&#x202f;:</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -892,10 +908,6 @@
     <message>
         <source>Import finished.</source>
         <translation>Importation terminée.</translation>
-    </message>
-    <message>
-        <source>%1 conflict(s) to review in Data ▸ Sync and bundles ▸ Conflicts.</source>
-        <translation>%1 conflit(s) à examiner dans Données ▸ Synchronisation et paquets ▸ Conflits.</translation>
     </message>
 </context>
 <context>

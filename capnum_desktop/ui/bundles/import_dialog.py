@@ -104,8 +104,14 @@ class ImportDialog(QDialog):
         self.table.show_summaries(self.verified, self.tr("valid"))
         good = [s for s in self.verified if not s.error]
         bad = len(self.verified) - len(good)
-        text = self.tr("%1 bundle(s) verified and ready to import.").replace("%1", str(len(good)))
-        if bad:
+        # Singular and plural as separate strings: pyside6-lupdate does not extract %n plural forms.
+        if len(good) == 1:
+            text = self.tr("1 bundle verified and ready to import.")
+        else:
+            text = self.tr("%1 bundles verified and ready to import.").replace("%1", str(len(good)))
+        if bad == 1:
+            text += " " + self.tr("1 refused; it will not be imported:")
+        elif bad:
             text += " " + self.tr("%1 refused; they will not be imported:").replace("%1", str(bad))
             text += "".join(f"\n• {s.error}" for s in self.verified if s.error)
         self.intro.setText(text)
@@ -127,8 +133,10 @@ class ImportDialog(QDialog):
         self.table.show_summaries(self.results, self.tr("imported"))
         conflicts = sum(s.conflicts for s in self.results)
         text = self.tr("Import finished.")
-        if conflicts:
-            text += " " + self.tr("%1 conflict(s) to review in Data ▸ Sync and bundles ▸ Conflicts.").replace(
+        if conflicts == 1:
+            text += " " + self.tr("1 conflict to review in Data ▸ Sync and bundles ▸ Conflicts.")
+        elif conflicts:
+            text += " " + self.tr("%1 conflicts to review in Data ▸ Sync and bundles ▸ Conflicts.").replace(
                 "%1", str(conflicts)
             )
         self.intro.setText(text)
