@@ -21,8 +21,12 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         choices=["in_progress", "completed", "abandoned"],
         help="only interviews with this status (repeatable)",
     )
-    parser.add_argument("--from", dest="date_from", metavar="DATE", help="interviews started on or after DATE")
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="interviews started on or before DATE")
+    parser.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="interviews started on or after DATE (YYYY-MM-DD, local date)"
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="interviews started on or before DATE (YYYY-MM-DD, local date)"
+    )
 
 
 def filters_from(args: argparse.Namespace) -> ExportFilter:

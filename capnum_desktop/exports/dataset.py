@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from capnum_desktop.domain.grid import Grid, Question, Section
 from capnum_desktop.domain.status import AUDIO_MARKER_EVENT
-from capnum_desktop.exports.pseudonymize import NameRedactor, names_of
+from capnum_desktop.exports.pseudonymize import NameRedactor
 from capnum_desktop.grids import parse_grid_text
 from capnum_desktop.storage.models import (
     Answer,
@@ -43,7 +43,7 @@ CONTACT_FIELDS = ("full_name", "phone", "email", "address")
 class ExportFilter:
     sites: frozenset[str] = frozenset()  # site codes; empty = all
     statuses: frozenset[str] = frozenset()  # interview statuses; empty = all
-    date_from: date | None = None  # on the interview's start date (UTC), inclusive
+    date_from: date | None = None  # on the interview's start date, local to this machine, inclusive
     date_to: date | None = None  # inclusive
 
 
@@ -157,21 +157,29 @@ class Dataset:
         return max(self.grids.values(), key=lambda g: (g.id, g.version))
 
     def questions(self) -> list[tuple[Section | None, Question]]:
-        """Every question of every grid used, the newest wording first; profile questions have no section."""
-        out: list[tuple[Section | None, Question]] = []
-        seen: set[str] = set()
+        """Every question of every grid used, the newest wording first; profile questions have no section.
+
+        Options are the union over the versions (the newest version's order, then options only older versions
+        had): an interview made with an older grid keeps a choice that a newer version dropped."""
+        merged: dict[str, tuple[Section | None, Question]] = {}
         for grid in sorted(self.grids.values(), key=lambda g: -g.version):
-            for question in grid.profile:
-                if question.id not in seen:
-                    seen.add(question.id)
-                    out.append((None, question))
-            for section in grid.sections:
-                for question in section.questions:
-                    if question.id not in seen:
-                        seen.add(question.id)
-                        out.append((section, question))
+            items = [(None, q) for q in grid.profile] + [(s, q) for s in grid.sections for q in s.questions]
+            for section, question in items:
+                if question.id in merged:
+                    newer_section, newer = merged[question.id]
+                    merged[question.id] = (newer_section, _with_older_options(newer, question))
+                else:
+                    merged[question.id] = (section, question)
+        out = list(merged.values())
         profile = [item for item in out if item[0] is None]
         return profile + [item for item in out if item[0] is not None]
+
+
+def _with_older_options(newer: Question, older: Question) -> Question:
+    extra = tuple(o for o in older.options if newer.option(o.value) is None)
+    if not extra and (newer.allow_other or not older.allow_other):
+        return newer
+    return replace(newer, options=newer.options + extra, allow_other=newer.allow_other or older.allow_other)
 
 
 @lru_cache(maxsize=16)
@@ -202,9 +210,9 @@ def load_dataset(
     if filters.statuses:
         query = query.where(Interview.status.in_(sorted(filters.statuses)))
     if filters.date_from:
-        query = query.where(Interview.started_at >= datetime.combine(filters.date_from, time.min, UTC))
+        query = query.where(Interview.started_at >= local_midnight(filters.date_from))
     if filters.date_to:
-        query = query.where(Interview.started_at <= datetime.combine(filters.date_to, time.max, UTC))
+        query = query.where(Interview.started_at < local_midnight(filters.date_to + timedelta(days=1)))
     rows = list(session.scalars(query))
     ids = [r.id for r in rows]
     participants = _participants(session, {r.participant_id for r in rows}, sites, pseudonymize)
@@ -250,19 +258,24 @@ def load_dataset(
     )
 
 
+def local_midnight(day: date) -> datetime:
+    """The start of `day` on this machine's clock: the dates people pick (dialog, --from/--to) are local dates,
+    like the ones the dashboard shows; stored times are UTC."""
+    return datetime.combine(day, time.min).astimezone()
+
+
 def _same(text: str | None) -> str | None:
     return text
 
 
 def _all_names(session: Session) -> list[str]:
-    """Every name known for any participant: declared names and the parts of contact full names."""
+    """Every name known for any participant: declared names, contact full names, guardians' names (whole: the
+    redactor decides which of their parts are redacted alone)."""
     names: list[str] = []
     for declared in session.scalars(select(Participant.declared_names)):
         names.extend(declared or [])
-    for full_name in session.scalars(select(Contact.full_name)):
-        names.extend(names_of(full_name))
-    for guardian in session.scalars(select(Consent.guardian_name)):
-        names.extend(names_of(guardian))
+    names.extend(n for n in session.scalars(select(Contact.full_name)) if n)
+    names.extend(n for n in session.scalars(select(Consent.guardian_name)) if n)
     return names
 
 

@@ -38,6 +38,7 @@ class Table:
     name: str
     columns: list[str]
     rows: list[list[Cell]]
+    timestamps: frozenset[str] = frozenset()  # date-time columns (aware, written in UTC)
 
 
 def build_tables(dataset: Dataset, progress: Progress | None = None) -> list[Table]:
@@ -107,7 +108,7 @@ def wide_table(
         rows.append(row)
         if progress:
             progress(n, total)
-    return Table("interviews", columns, rows)
+    return Table("interviews", columns, rows, frozenset({"started_at", "ended_at"}))
 
 
 def _interview_cells(dataset: Dataset, interview: InterviewData) -> list[Cell]:
@@ -174,7 +175,7 @@ def long_table(dataset: Dataset, questions: list[tuple[Section | None, Question]
                     answer.updated_at,
                 ]
             )
-    return Table("answers", columns, rows)
+    return Table("answers", columns, rows, frozenset({"updated_at"}))
 
 
 def notes_table(dataset: Dataset) -> Table:
@@ -193,12 +194,12 @@ def notes_table(dataset: Dataset) -> Table:
         for i in dataset.interviews
         for n in i.notes
     ]
-    return Table("notes", columns, rows)
+    return Table("notes", columns, rows, frozenset({"noted_at"}))
 
 
 def participants_table(dataset: Dataset) -> Table:
-    grid = dataset.main_grid()
-    profile_ids = [q.id for q in grid.profile]
+    profile = {q.id: q for s, q in dataset.questions() if s is None}  # of every grid version used
+    profile_ids = list(profile)
     columns = ["participant", "site", "under_15", "interviews", *profile_ids]
     if not dataset.pseudonymized:
         columns += [f"contact_{f}" for f in CONTACT_FIELDS]
@@ -208,7 +209,7 @@ def participants_table(dataset: Dataset) -> Table:
     rows: list[list[Cell]] = []
     for p in dataset.participants:
         row: list[Cell] = [p.code, p.site_code, p.under_15, counts[p.id]]
-        row += [typed(grid.question(q), p.profile.get(q)) for q in profile_ids]
+        row += [typed(profile[q], p.profile.get(q)) for q in profile_ids]
         if not dataset.pseudonymized:
             row += [(p.contact or {}).get(f) for f in CONTACT_FIELDS]
         rows.append(row)

@@ -1,6 +1,8 @@
 """Writing the analysis tables as CSV files, one XLSX workbook, or one JSON document.
 
 Everything is rendered in memory first, then written with atomic renames: an error leaves no half file.
+Text is what people typed: XLSX cells are always text cells (never formulas), CSV for Excel neutralises a leading
+formula character; date-times are UTC, said in the column header (XLSX, Excel CSV) or by the ISO offset.
 """
 
 from __future__ import annotations
@@ -24,6 +26,12 @@ CSV_FILE_NAMES = {
     "dictionary": "dictionary.csv",
 }
 UTF8_BOM = "\ufeff"
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's CSV-injection list: these start a formula in a sheet
+UTC_SUFFIX = " (UTC)"
+
+
+def header(table: Table, *, zone_label: bool) -> list[str]:
+    return [f"{c}{UTC_SUFFIX}" if zone_label and c in table.timestamps else c for c in table.columns]
 
 
 def csv_cell(value: Cell, *, excel: bool) -> str:
@@ -38,13 +46,15 @@ def csv_cell(value: Cell, *, excel: bool) -> str:
         return value.isoformat()
     if isinstance(value, float) and excel:
         return repr(value).replace(".", ",")  # French Excel reads "3,5" as a number, "3.5" as text
+    if isinstance(value, str) and excel and value.startswith(FORMULA_LEADS):
+        return "'" + value  # Excel shows the text, does not run it; the plain CSV (R, Python) keeps it exact
     return str(value)
 
 
 def render_csv(table: Table, *, excel: bool = False) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
-    writer.writerow(table.columns)
+    writer.writerow(header(table, zone_label=excel))  # Excel dates have no offset: the header says UTC
     for row in table.rows:
         writer.writerow([csv_cell(c, excel=excel) for c in row])
     text = buffer.getvalue()
@@ -72,6 +82,7 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
     """One sheet per table; numbers, booleans and dates keep their types (write-only mode: fast, low memory)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
@@ -86,17 +97,26 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
                     kinds[index] = "yyyy-mm-dd hh:mm"
                 elif isinstance(value, date):
                     kinds.setdefault(index, "yyyy-mm-dd")
-        header = []
-        for index, name in enumerate(table.columns):
-            label = f"{name} (UTC)" if kinds.get(index, "").endswith("mm") else name
+        titles = []
+        for label in header(table, zone_label=True):
             cell = WriteOnlyCell(sheet, value=label)
             cell.font = bold
-            header.append(cell)
-        sheet.append(header)
+            titles.append(cell)
+        sheet.append(titles)
         for row in table.rows:
             cells: list[Any] = []
             for index, value in enumerate(row):
-                if index in kinds and value is not None:
+                if isinstance(value, str):
+                    # Control characters XML refuses (Word's manual line break \x0b, \x0c...) become spaces:
+                    # openpyxl would raise and block the whole export for one odd character.
+                    text = ILLEGAL_CHARACTERS_RE.sub(" ", value)
+                    if text.startswith("=") or text in ERROR_CODES:
+                        cell = WriteOnlyCell(sheet, value=text)
+                        cell.data_type = "s"  # openpyxl infers a formula ("=> relancer") or an error ("#N/A")
+                        cells.append(cell)
+                    else:
+                        cells.append(text)  # inferred as a text cell; a plain value is much cheaper than a cell
+                elif index in kinds and value is not None:
                     cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
                     cell.number_format = kinds[index]
                     cells.append(cell)

@@ -7,6 +7,7 @@ the footers when the document is saved (the classic reportlab "numbered canvas")
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,9 @@ from capnum_desktop.reports.texts import words
 MARGIN_MM = 18
 HIGHLIGHT = "#FFF2A8"  # quotes
 MUTED = "#666666"
+# Control characters have no glyph (an empty box on paper): Word's manual line break \x0b is a line break,
+# the others a space.
+_CONTROL = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,8 @@ class PageInfo:
 
 def esc(text: object) -> str:
     """Text for a reportlab Paragraph (a small XML dialect): escape it, keep line breaks."""
-    return escape(str(text)).replace("\n", "<br/>")
+    clean = _CONTROL.sub(" ", str(text).replace("\x0b", "\n"))
+    return escape(clean).replace("\n", "<br/>")
 
 
 def styles() -> dict[str, Any]:

@@ -33,9 +33,18 @@ def mmss(offset_ms: int) -> str:
 
 
 def _when(iso: str | None) -> str:
+    """A stored (UTC) time as the local time of the machine printing, like everywhere else in the app."""
     if not iso:
         return "—"
-    return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def utc_offset(iso: str) -> str:
+    """`UTC−03:00`: this machine's offset at that moment (a real minus sign, as typeset)."""
+    offset = datetime.fromisoformat(iso).astimezone().utcoffset()
+    minutes = round(offset.total_seconds() / 60) if offset else 0
+    sign = "−" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _duration(start: str, end: str | None) -> str:
@@ -81,6 +90,7 @@ def build_summary(data: SummaryInput, language: str = "fr") -> bytes:
         (text["interviewer"], s["interviewer"]),
         (text["started"], _when(s["started_at"])),
         (text["ended"], _when(s.get("ended_at"))),
+        (text["time_zone"], text["local_time"].format(offset=utc_offset(s["started_at"]))),
         (text["duration"], _duration(s["started_at"], s.get("ended_at"))),
         (text["place"], s.get("place") or "—"),
         (text["status"], status),

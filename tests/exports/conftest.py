@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from capnum_desktop.domain.status import AUDIO_MARKER_EVENT
 from capnum_desktop.services.answers import AnswerInput, save_answer
 from capnum_desktop.services.demo_seed import SeedOptions
 from capnum_desktop.storage.datastore import DataStore
-from capnum_desktop.storage.models import Event, Interview, Recording
+from capnum_desktop.storage.models import Event, Interview, Recording, Site
 from tests.helpers import copied_store, seeded_folder
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -26,6 +27,16 @@ TRICKY = (
 )
 TRICKY_LF = TRICKY.replace("\r\n", "\n")
 LONG_QUESTION = "parcours_premier_souvenir"
+
+
+@pytest.fixture
+def cayenne(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's clock set to French Guiana (UTC-3), as on an interviewer's laptop in Saint-Laurent."""
+    monkeypatch.setenv("TZ", "America/Cayenne")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +98,31 @@ def add_recording(store: DataStore, interview_id: str, *, markers: list[tuple[st
                 )
             )
     return path
+
+
+def new_interview(
+    store: DataStore,
+    *,
+    contact_name: str | None = None,
+    declared: list[str] | None = None,
+    interviewer: str = "Alice",
+    started_at: datetime | None = None,
+) -> str:
+    """One more interview (a new participant at the first site) in a study already loaded; returns its id."""
+    from capnum_desktop.services.interviews import ConsentInput, start_interview
+    from capnum_desktop.services.participants import ContactInput, create_participant, ensure_interviewer
+    from capnum_desktop.services.studies import default_study_id
+
+    with store.session() as session:
+        site_id = session.scalar(select(Site.id).order_by(Site.code).limit(1))
+    assert site_id is not None
+    contact = ContactInput(full_name=contact_name) if contact_name else None
+    participant = create_participant(store, site_id=site_id, contact=contact, declared_names=declared)
+    interviewer_id = ensure_interviewer(store, interviewer, default_study_id(store))
+    consent = ConsentInput(True, True, True, True)
+    return start_interview(
+        store, participant_id=participant, interviewer_id=interviewer_id, consent=consent, started_at=started_at
+    )
 
 
 def all_text_of(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,10 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from capnum_desktop.exports.pseudonymize import NameRedactor
+from capnum_desktop.services.answers import AnswerInput, save_answer
 from capnum_desktop.services.exports import ExportOptions, export_data
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Consent, Contact, Participant
-from tests.exports.conftest import add_recording, all_text_of, completed_interview
+from tests.exports.conftest import LONG_QUESTION, add_recording, all_text_of, completed_interview, new_interview
 
 FORMATS = [("csv", "out-csv"), ("xlsx", "out.xlsx"), ("json", "out.json"), ("qdpx", "out.qdpx")]
 
@@ -55,3 +57,27 @@ def test_redactor_matches_whole_words_without_accents() -> None:
     assert redactor.redact("Joseph a écrit à Inès") == "Joseph a écrit à [prénom]"  # "A" is too short to redact
     assert redactor.redact("Ine\u0301s") == "[prénom]"  # decomposed accent
     assert redactor.redact(None) is None
+
+
+def test_name_particles_are_not_redacted_in_other_interviews(demo_store: DataStore, tmp_path: Path) -> None:
+    """One participant called "Marie de La Tour" must not blank out every "de" and "la" of the study (#10)."""
+    new_interview(demo_store, contact_name="Marie de La Tour")
+    new_interview(demo_store, contact_name="Awa Ba")
+    other = new_interview(demo_store, contact_name="Jean Le Gall", declared=["Jo"])
+    sentence = "Je fais le dossier de la CAF sur le téléphone de ma fille, ben oui."
+    names = " Marie de La Tour m’aide, Mme de La Tour aussi ; Jo et Gall, Mme Ba, Le Gall."
+    save_answer(demo_store, other, LONG_QUESTION, AnswerInput(value=sentence + names))
+    export_data(demo_store, tmp_path / "p.json", ExportOptions("json", pseudonymize=True))
+    document = json.loads((tmp_path / "p.json").read_text("utf-8"))
+    [value] = [a["value"] for a in document["answers"] if a["interview_id"] == other]
+    expected = " [prénom] m’aide, Mme [prénom] aussi ; [prénom] et [prénom], Mme [prénom], [prénom]."
+    assert value == sentence + expected
+
+
+def test_redactor_keeps_particles_and_short_words_apart_from_whole_names() -> None:
+    redactor = NameRedactor(["Marie de La Tour", "Awa Ba", "Jean-de-Dieu N'Diaye", "Li", "Ben"])
+    assert redactor.redact("de la part de Marie, la Tour, le ba-ba") == "de la part de [prénom], la [prénom], le ba-ba"
+    assert redactor.redact("AWA BA et Ba ; Li, Ben") == "[prénom] et [prénom] ; [prénom], [prénom]"
+    # A hyphenated first name, its pieces, and "N’" kept with the surname it belongs to.
+    assert redactor.redact("Jean-de-Dieu, Dieu de N’Diaye, Diaye") == "[prénom], [prénom] de [prénom], [prénom]"
+    assert redactor.redact("un lit, du pain") == "un lit, du pain"

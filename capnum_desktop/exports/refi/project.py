@@ -8,6 +8,7 @@ the same database exported twice gives byte-identical XML.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable
@@ -27,6 +28,9 @@ NOTE_SPAN_MS = 30_000  # how much audio a note's AudioSelection covers, from the
 # The standard keeps sources over 2 GB outside the archive (relative:// from basePath).
 MAX_INTERNAL_BYTES = 2 * 1024**3
 Progress = Callable[[int, int], None]
+# Characters XML 1.0 forbids (most C0 controls, e.g. Word's manual line break \x0b): ElementTree would write them
+# and every reader would refuse the file. The plain-text sources keep them; the XML gets a space instead.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class _Variables:
 
     def __init__(self, dataset: Dataset, language: str) -> None:
         self.language = language
-        self.profile: list[Question] = list(dataset.main_grid().profile)
+        self.profile: list[Question] = [q for s, q in dataset.questions() if s is None]
         self.kinds: dict[str, tuple[str, str]] = {key: (name, kind) for key, name, kind in self.FIXED}
         names = {name.casefold() for _, name, _ in self.FIXED}
         for q in self.profile:
@@ -192,9 +196,19 @@ def build_project(
         root.append(notes_root)
     if external_base and any(f.external for f in files):
         root.set("basePath", external_base)
+    _xml_safe(root)
     ET.indent(root)
     xml = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
     return ProjectPackage(xml, files)
+
+
+def _xml_safe(root: ET.Element) -> None:
+    for element in root.iter():
+        if element.text and _NOT_XML.search(element.text):
+            element.text = _NOT_XML.sub(" ", element.text)
+        for key, value in element.attrib.items():
+            if _NOT_XML.search(value):
+                element.set(key, _NOT_XML.sub(" ", value))
 
 
 def _source_name(interview: InterviewData, kind: str, language: str) -> str:
