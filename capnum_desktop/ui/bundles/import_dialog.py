@@ -113,7 +113,7 @@ class ImportDialog(QDialog):
             text += " " + self.tr("1 refused; it will not be imported:")
         elif bad:
             text += " " + self.tr("%1 refused; they will not be imported:").replace("%1", str(bad))
-            text += "".join(f"\n• {s.error}" for s in self.verified if s.error)
+        text += "".join(f"\n• {s.error}" for s in self.verified if s.error)
         self.intro.setText(text)
         self.import_button.setEnabled(bool(good))
 
