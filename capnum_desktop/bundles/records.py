@@ -57,7 +57,6 @@ def payload_of(record: Mapping[str, Any]) -> dict[str, Any]:
 def _field_for(column: Column[Any]) -> tuple[Any, Any]:
     col_type = column.type
     annotation: Any
-    constraints: dict[str, Any] = {}
     if isinstance(col_type, UTCDateTime):
         annotation = AwareDatetime
     elif isinstance(col_type, JSONText):
@@ -67,15 +66,15 @@ def _field_for(column: Column[Any]) -> tuple[Any, Any]:
     elif isinstance(col_type, Integer):
         annotation = StrictInt
     elif isinstance(col_type, String | Text):
+        # No max_length from VARCHAR(n): SQLite and the forms keep any length, so a long phone number or place
+        # written on one laptop would make its bundles refused at every sync. Hostile sizes are stopped by the
+        # reader's per-line cap (BundleLimits.max_line_bytes); ids are checked as UUIDs below.
         annotation = StrictStr
-        length = getattr(col_type, "length", None)
-        if length:
-            constraints["max_length"] = length
     else:  # pragma: no cover - a new column type must be taught here
         raise TypeError(f"no bundle schema for column {column} of type {col_type!r}")
     if column.nullable and not column.primary_key:
-        return (annotation | None, Field(default=None, **constraints))
-    return (annotation, Field(..., **constraints))
+        return (annotation | None, Field(default=None))
+    return (annotation, Field(...))
 
 
 @cache

@@ -8,7 +8,7 @@ from typing import Any
 
 from capnum_desktop.cli.context import CliContext, print_json, print_table
 from capnum_desktop.cli.progress import TerminalProgress
-from capnum_desktop.services.bundle_export import export_bundle
+from capnum_desktop.services.bundle_export import clock_went_back_message, export_bundle
 from capnum_desktop.services.bundle_import import BundleSummary, import_bundles, verify_bundle
 from capnum_desktop.services.conflicts import list_conflicts, resolve_conflict
 from capnum_desktop.services.keys import generate_keys, remember_identity
@@ -103,6 +103,8 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     print("  " + ", ".join(f"{k}: {v}" for k, v in result.counts.items() if v))
     for line in result.skipped:
         print(f"  skipped: {line}")
+    if result.clock_went_back:
+        print(f"  note: {clock_went_back_message()}")
     return 0
 
 
@@ -121,6 +123,7 @@ def _print_summary(s: BundleSummary, verb: str) -> None:
         f"  new {s.new}, updated {s.updated}, unchanged {s.unchanged}, conflicts {s.conflicts}"
         + (f", dropped (erased) {s.dropped}" if s.dropped else "")
         + (f", participants erased {s.erased}" if s.erased else "")
+        + (f", notes deleted {s.deleted_notes}" if s.deleted_notes else "")
     )
     for pid, code in s.renamed_codes.items():
         print(f"  participant {pid[:8]} took code {code} (its code was already used here)")

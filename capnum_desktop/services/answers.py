@@ -16,11 +16,12 @@ from sqlalchemy import select
 from capnum_desktop.domain.answers import AnswerValueError, normalize_value
 from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import AnswerStatus, InterviewStatus, NoteFlag
+from capnum_desktop.services.erasure import purge_notes, scrub_deleted_text
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.services.grid_versions import grid_of
 from capnum_desktop.services.interviews import add_event, get_interview
 from capnum_desktop.storage.datastore import DataStore
-from capnum_desktop.storage.models import Answer, Note
+from capnum_desktop.storage.models import Answer, Note, Tombstone
 from capnum_desktop.storage.types import utcnow
 
 
@@ -158,18 +159,20 @@ def update_note(
 
 
 def delete_note(store: DataStore, note_id: str) -> None:
+    """Delete a note here and, through a tombstone carried by bundles, everywhere.
+
+    Notes are deleted mostly because they name someone by mistake: the audit event keeps no text, the tombstone
+    none either, and the freed pages and search index are scrubbed as for an erasure.
+    """
     with store.session_factory.begin() as session:
         note = session.get(Note, note_id)
         if note is None:
             raise NotFoundError(_("No note {id}.").format(id=note_id))
-        add_event(
-            session,
-            store.device_id,
-            note.interview_id,
-            "note_deleted",
-            {"note_id": note_id, "text": note.text},
-        )
-        session.delete(note)
+        payload = {"note_id": note_id, "question_id": note.question_id}
+        add_event(session, store.device_id, note.interview_id, "note_deleted", payload)
+        session.add(Tombstone(entity="note", entity_id=note_id, erased_at=utcnow(), origin_device=store.device_id))
+        purge_notes(session, [note_id])
+    scrub_deleted_text(store)
 
 
 def note_flags(note: Note) -> list[str]:

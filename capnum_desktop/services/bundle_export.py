@@ -40,7 +40,9 @@ from capnum_desktop.storage.types import utcnow
 Progress = Callable[[int, int], None]
 EXPORT_STATE_KEY = "export"
 # An edit stamped just before the previous bundle's snapshot may have committed just after it: overlap a little.
-# Import is idempotent, so records sent twice cost nothing.
+# Import is idempotent, so records sent twice cost nothing. The mark is the newest change sent (never later than
+# the export), it moves only when something was sent, and a mark later than the clock (set back since) means a
+# full bundle: see docs/bundles.md § Export.
 SYNC_OVERLAP = timedelta(minutes=10)
 KIB = 1024
 
@@ -55,6 +57,7 @@ class ExportResult:
     size_bytes: int
     skipped: list[str] = field(default_factory=list)  # recordings not sent yet (still recording, file missing)
     empty: bool = False  # an incremental bundle with nothing new
+    clock_went_back: bool = False  # incremental asked, full written: the last sync is dated after this clock
 
 
 @dataclass
@@ -65,6 +68,14 @@ class _Plan:
     recordings: list[tuple[str, Path, int]]  # member path, file, size
     skipped_recordings: set[str]
     skipped: list[str]
+    newest: datetime | None = None  # the latest updated_at of the records written
+
+
+def clock_went_back_message() -> str:
+    return _(
+        "The last sync is dated later than this computer's clock (the clock was changed): this bundle holds "
+        "everything, not only what changed."
+    )
 
 
 def resolve_recipient(store: DataStore, recipient: str | None, study_id: str) -> str | None:
@@ -107,7 +118,10 @@ def _export(
     with store.session() as session, session.begin():  # one read transaction: a consistent snapshot
         state = session.get(SyncState, EXPORT_STATE_KEY)
         sequence = (state.sequence if state else 0) + 1
-        since = state.last_sync_at - SYNC_OVERLAP if incremental and state and state.last_sync_at else None
+        mark = state.last_sync_at if incremental and state else None
+        # Records changed after the clock was set back are stamped before the mark: only a full bundle is sure.
+        clock_went_back = mark is not None and mark - SYNC_OVERLAP > created_at
+        since = mark - SYNC_OVERLAP if mark is not None and not clock_went_back else None
         plan = _plan(store, session, study_id, since)
         kind = "incremental" if since else "full"
         if output.is_dir():
@@ -163,9 +177,11 @@ def _export(
             )
 
         write_bundle_file(output, created_at, key, write_members, manifest)
-    _save_state(store, sequence, created_at if incremental else None)
     empty = bool(since) and not plan.recordings and all(v == 0 for k, v in counts.items() if k != "device")
-    return ExportResult(output, kind, sequence, counts, key is not None, output.stat().st_size, plan.skipped, empty)
+    synced = None if empty or not incremental or plan.newest is None else min(plan.newest, created_at)
+    _save_state(store, sequence, synced)
+    size = output.stat().st_size
+    return ExportResult(output, kind, sequence, counts, key is not None, size, plan.skipped, empty, clock_went_back)
 
 
 def write_bundle_file(
@@ -244,6 +260,8 @@ def _rows(session: Session, entity: str, since: datetime | None, plan: _Plan) ->
         values = row._mapping
         if entity == "recording" and values["id"] in plan.skipped_recordings:
             continue
+        if plan.newest is None or values["updated_at"] > plan.newest:
+            plan.newest = values["updated_at"]
         yield encode_row(values, entity)
 
 
@@ -271,7 +289,7 @@ def _save_state(store: DataStore, sequence: int, synced_at: datetime | None) -> 
             state = SyncState(key=EXPORT_STATE_KEY, sequence=0)
             session.add(state)
         state.sequence = max(state.sequence, sequence)
-        if synced_at is not None:
+        if synced_at is not None:  # an export after the clock was set back may bring the mark back too
             state.last_sync_at = synced_at
 
 
@@ -283,5 +301,5 @@ def count_changes_since_last_sync(store: DataStore) -> int:
         state = session.get(SyncState, EXPORT_STATE_KEY)
         query = select(func.count()).select_from(Interview)
         if state and state.last_sync_at:
-            query = query.where(Interview.updated_at >= state.last_sync_at)
+            query = query.where(Interview.updated_at > state.last_sync_at)  # the mark is the newest change sent
         return session.scalar(query) or 0

@@ -20,7 +20,8 @@ from capnum_desktop.bundles.safety import BundleError
 from capnum_desktop.domain.messages import _
 from capnum_desktop.services.bundle_merge import SEEN_PREFIX, MergePlan, plan_merge
 from capnum_desktop.services.bundle_open import BundleRefused, OpenedBundle, identity_path, known_grid_in, open_bundle
-from capnum_desktop.services.erasure import apply_participant_erasure, scrub_deleted_text
+from capnum_desktop.services.erasure import apply_participant_erasure, purge_notes, scrub_deleted_text
+from capnum_desktop.services.erasure_backups import erase_from_backups
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.files import fsync_dir
@@ -46,8 +47,9 @@ class BundleSummary:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
-    dropped: int = 0  # records of erased participants, not imported
+    dropped: int = 0  # records of erased participants and deleted notes, not imported
     erased: int = 0  # participants erased here by the bundle's tombstones
+    deleted_notes: int = 0  # notes deleted here because they were deleted on the other side
     renamed_codes: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     already_imported: bool = False
@@ -74,6 +76,7 @@ def _summary(opened: OpenedBundle, plan: MergePlan) -> BundleSummary:
         conflicts=len(plan.conflicts),
         dropped=plan.dropped,
         erased=len(plan.erase_participants),
+        deleted_notes=len(plan.delete_notes),
         renamed_codes=dict(plan.renamed_codes),
     )
 
@@ -176,6 +179,7 @@ def _apply(store: DataStore, opened: OpenedBundle, plan: MergePlan, summary: Bun
             with session.begin():
                 for participant_id in plan.erase_participants:
                     erased_dirs += apply_participant_erasure(session, participant_id, store.data_dir)
+                purge_notes(session, plan.delete_notes)
                 session.flush()
                 old_files = _write_rows(session, plan, store.data_dir)
                 _write_bookkeeping(session, opened, plan, summary)
@@ -200,8 +204,10 @@ def _apply(store: DataStore, opened: OpenedBundle, plan: MergePlan, summary: Bun
         shutil.rmtree(folder, ignore_errors=True)
     for old in old_files:
         old.unlink(missing_ok=True)
-    if plan.erase_participants:
+    if plan.erase_participants or plan.delete_notes:
         scrub_deleted_text(store)
+    for participant_id in plan.erase_participants:  # erased elsewhere: out of this folder's backups too
+        erase_from_backups(store, participant_id)
 
 
 def _undo(staged: list[tuple[Path, Path]], placed: list[Path]) -> None:

@@ -7,7 +7,11 @@ Pure planning: reads the database, writes nothing. See docs/bundles.md § Merge 
   came from the incoming device) -> the incoming row replaces it when its revision is higher; else unchanged.
 - Local row changed here since -> incoming revision we already saw: stale, unchanged; otherwise a Conflict:
   the local row is kept, the incoming one waits for review.
-- Records of erased participants (tombstones, here or in the bundle) are dropped.
+- Records of erased participants (tombstones, here or in the bundle) are dropped; so are deleted notes, and a
+  note deleted on the other side is deleted here.
+- A record with another id but the same natural key as a local one (an answer to the same question of the same
+  interview, typed at the office and in the field) is the same logical record: compared with the local one.
+- An interview differing only by its position (per-laptop navigation state) is no conflict.
 """
 
 from __future__ import annotations
@@ -27,7 +31,12 @@ from capnum_desktop.storage.models import Conflict, SyncState, Tombstone
 SEEN_PREFIX = "seen:"  # SyncState key: last revision of a record accepted from a bundle (absent = 1)
 PARTICIPANT = "participant"
 INTERVIEW = "interview"
+NOTE = "note"
 CHUNK = 500
+# Unique constraints besides the id: an incoming record matching a local one on these is the same logical record.
+# (Study, site, grid version and participant codes have their own rules in `_insert`.)
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {"answer": ("interview_id", "question_id"), "contact": ("participant_id",)}
+POSITION = "current_question_id"  # where an interview is open on one laptop: not content
 
 
 @dataclass
@@ -44,8 +53,9 @@ class MergePlan:
     updates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     conflicts: list[ConflictDraft] = field(default_factory=list)
     unchanged: int = 0
-    dropped: int = 0  # records of erased participants
+    dropped: int = 0  # records of erased participants and deleted notes
     erase_participants: list[str] = field(default_factory=list)
+    delete_notes: list[str] = field(default_factory=list)  # notes here deleted on the other side
     seen: dict[str, int] = field(default_factory=dict)
     renamed_codes: dict[str, str] = field(default_factory=dict)  # participant id -> code given here
 
@@ -95,6 +105,7 @@ class _Planner:
         self.accepted: dict[str, set[str]] = {e: set() for e in ENTITY_ORDER}  # ids present after the merge
         self.erased: set[str] = set()
         self.erased_interviews: set[str] = set()
+        self.deleted_notes: set[str] = set()
 
     def run(self) -> MergePlan:
         self._erasures()
@@ -120,6 +131,11 @@ class _Planner:
             self.erased_interviews.update(self.session.scalars(query))
         self.erased_interviews |= interview_stones
         self.erased_interviews |= {i["id"] for i in self.records[INTERVIEW] if i["participant_id"] in self.erased}
+        incoming_notes = {t["entity_id"] for t in self.records["tombstone"] if t["entity"] == NOTE}
+        self.deleted_notes = incoming_notes | set(
+            self.session.scalars(select(Tombstone.entity_id).where(Tombstone.entity == NOTE))
+        )
+        self.plan.delete_notes = sorted(fetch_rows(self.session, NOTE, incoming_notes))
 
     def _is_erased(self, entity: str, row: dict[str, Any]) -> bool:
         if entity == PARTICIPANT:
@@ -128,6 +144,8 @@ class _Planner:
             return True
         if entity == INTERVIEW:
             return row["id"] in self.erased_interviews
+        if entity == NOTE and row["id"] in self.deleted_notes:
+            return True
         return row.get("interview_id") in self.erased_interviews
 
     # --- per record ----------------------------------------------------------------------------------------
@@ -135,7 +153,9 @@ class _Planner:
         if not incoming:
             return
         local_rows = fetch_rows(self.session, entity, (r["id"] for r in incoming))
-        seen = _seen(self.session, (r["id"] for r in incoming if r["id"] in local_rows))
+        twins = self._natural_twins(entity, [r for r in incoming if r["id"] not in local_rows])
+        known = [r["id"] for r in incoming if r["id"] in local_rows] + [t["id"] for t in twins.values()]
+        seen = _seen(self.session, known)
         for values in incoming:
             record = encode_row(values, entity)
             if entity == "device":
@@ -143,10 +163,33 @@ class _Planner:
             if entity == INTERVIEW and record["grid_version_id"] in self.grid_alias:
                 record["grid_version_id"] = self.grid_alias[record["grid_version_id"]]
             local = local_rows.get(record["id"])
-            if local is None:
+            twin = twins.get(tuple(record[k] for k in NATURAL_KEYS[entity])) if entity in NATURAL_KEYS else None
+            if local is None and twin is not None:
+                # Created on both sides under two ids: compared as one record, under the local id. Their revisions
+                # share no history until a first decision (base 0): any difference is a conflict.
+                record["id"] = twin["id"]
+                base = seen.get(twin["id"], 0)
+                self._compare(entity, record, twin, base)
+                if record["revision"] > base and payload_of(record) == payload_of(twin):
+                    self.plan.seen[twin["id"]] = record["revision"]
+            elif local is None:
                 self._insert(entity, record)
             else:
                 self._compare(entity, record, local, seen.get(record["id"], 1))
+
+    def _natural_twins(self, entity: str, records: list[dict[str, Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+        """Local rows sharing a natural key with incoming records of unknown id, by key."""
+        keys = NATURAL_KEYS.get(entity)
+        if not keys or not records:
+            return {}
+        table = table_of(entity)
+        parent = table.c[keys[0]]
+        twins: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for chunk in _chunks(sorted({r[keys[0]] for r in records})):
+            for row in self.session.execute(select(table).where(parent.in_(chunk))):
+                local = encode_row(row._mapping, entity)
+                twins[tuple(local[k] for k in keys)] = local
+        return twins
 
     def _insert(self, entity: str, record: dict[str, Any]) -> None:
         if entity == "grid_version":
@@ -205,6 +248,15 @@ class _Planner:
                 _("grid version {id} arrives with content different from the one here").format(id=record["id"])
             )
         local_unchanged = local["revision"] <= base or local["origin_device"] == record["origin_device"]
+        if entity == INTERVIEW and not local_unchanged and _only_position_differs(record, local):
+            # Navigation on both laptops: take the incoming version (its lineage, so that its later changes arrive
+            # as updates) and keep this laptop's position.
+            if record["revision"] > base:
+                self.plan.updates.setdefault(entity, []).append({**record, POSITION: local[POSITION]})
+                self._remember(record)
+            else:
+                self.plan.unchanged += 1
+            return
         if local_unchanged:
             if record["revision"] > local["revision"]:
                 if entity == "device":
@@ -264,6 +316,10 @@ class _Planner:
                 "{entity} records point at {target} {ref}, which is neither in the bundle nor in this data folder"
             )
         return message.format(entity=entity, target=target, ref=ref)
+
+
+def _only_position_differs(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return {**payload_of(a), POSITION: None} == {**payload_of(b), POSITION: None}
 
 
 def plan_merge(session: Session, records: dict[str, list[dict[str, Any]]]) -> MergePlan:

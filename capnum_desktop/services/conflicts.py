@@ -3,7 +3,12 @@
 keep=local     the local record stays; the incoming version is set aside (and not proposed again).
 keep=incoming  the incoming version replaces the local one, exactly as received.
 keep=both      answers: the local answer stays, the incoming one is added as a note on the same question;
-               notes: the incoming note is added as a second note; interviews: both memos are kept, joined.
+               notes: the incoming note is added as a second note; interviews: both memos are kept, joined, the
+               furthest status (completed/abandoned over in progress) with its end time, the newer side's other
+               fields, and this laptop's position.
+
+With local and both, the decision is a local change newer than both versions (revision above both): the same
+incoming version arriving again (an overlapping or a late bundle) is then stale and cannot undo it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from sqlalchemy import select, update
 
 from capnum_desktop.bundles.records import decode_record, payload_of, table_of
 from capnum_desktop.domain.messages import _
+from capnum_desktop.domain.status import InterviewStatus
 from capnum_desktop.services.bundle_merge import SEEN_PREFIX
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
@@ -98,8 +104,16 @@ def resolve_conflict(store: DataStore, conflict_id: str, keep: Keep) -> None:
             values.pop("id")
             values.pop("is_local", None)
             session.execute(update(table).where(table.c.id == conflict.entity_id).values(values))
-        elif keep == "both":
-            _keep_both(session, store.device_id, conflict.entity, dict(current._mapping), incoming)
+        else:
+            local = dict(current._mapping)
+            if keep == "both":
+                _keep_both(session, store.device_id, conflict.entity, local, incoming)
+            revision = max(local["revision"], incoming["revision"]) + 1
+            session.execute(
+                update(table)
+                .where(table.c.id == conflict.entity_id)
+                .values(revision=revision, updated_at=utcnow(), origin_device=store.device_id)
+            )
         state = session.get(SyncState, SEEN_PREFIX + conflict.entity_id)
         if state is None:
             session.add(SyncState(key=SEEN_PREFIX + conflict.entity_id, sequence=incoming["revision"]))
@@ -119,13 +133,8 @@ def _keep_both(session: Any, device_id: str, entity: str, local: dict[str, Any],
     now = utcnow()
     source = incoming.get("origin_device", "")[:8]
     if entity == "interview":
-        memos = [m for m in (local.get("memo"), incoming.get("memo")) if m]
         table = table_of("interview")
-        session.execute(
-            update(table)
-            .where(table.c.id == local["id"])
-            .values(memo="\n\n".join(memos), revision=local["revision"] + 1, updated_at=now, origin_device=device_id)
-        )
+        session.execute(update(table).where(table.c.id == local["id"]).values(_merged_interview(local, incoming)))
         return
     if entity == "note":
         values = decode_record("note", incoming)
@@ -153,3 +162,30 @@ def _keep_both(session: Any, device_id: str, entity: str, local: dict[str, Any],
             **extra,
         )
     )
+
+
+ENDED = (InterviewStatus.COMPLETED.value, InterviewStatus.ABANDONED.value)
+
+
+def _merged_interview(local: dict[str, Any], incoming_record: dict[str, Any]) -> dict[str, Any]:
+    """Both versions of an interview in one: nothing said or done on either side is lost."""
+    incoming = decode_record("interview", incoming_record)
+    newer = incoming if incoming["updated_at"] > local["updated_at"] else local
+    fields = ("study_id", "site_id", "interviewer_id", "participant_id", "grid_version_id", "started_at", "place")
+    values = {k: newer[k] for k in fields}
+    ended = [side for side in (local, incoming) if side["status"] in ENDED]
+    if ended:  # an interview ended on either side is ended; ended on both: the later end
+        last = max(ended, key=lambda side: (side["ended_at"] is not None, side["ended_at"] or newer["updated_at"]))
+        values |= {k: last[k] for k in ("status", "ended_at", "abandon_reason")}
+    else:
+        values |= {k: newer[k] for k in ("status", "ended_at", "abandon_reason")}
+    values["memo"] = _joined(local.get("memo"), incoming.get("memo"))
+    return values  # current_question_id: this laptop's own navigation stays
+
+
+def _joined(mine: str | None, theirs: str | None) -> str | None:
+    if not mine or not theirs or theirs in mine:
+        return mine or theirs
+    if mine in theirs:
+        return theirs
+    return f"{mine}\n\n{theirs}"

@@ -131,13 +131,16 @@ def audio_consent_given(store: DataStore, interview_id: str) -> bool:
 
 
 def set_position(store: DataStore, interview_id: str, question_id: str) -> None:
-    """Remember where the interviewer is (for resumption) and log the navigation."""
+    """Remember where the interviewer is (for resumption) and log the navigation.
+
+    The position is this laptop's own state, not a change of the interview: no revision bump, so that reading an
+    interview at the office never makes the field's next changes a conflict (the navigation event travels).
+    """
     with store.session_factory.begin() as session:
         interview = get_interview(session, interview_id)
         if interview.current_question_id == question_id:
             return
         interview.current_question_id = question_id
-        interview.touch(store.device_id)
         add_event(session, store.device_id, interview_id, "navigate", {"question_id": question_id})
 
 

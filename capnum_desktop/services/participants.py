@@ -12,9 +12,12 @@ from sqlalchemy.orm import Session
 from capnum_desktop.domain.messages import _
 from capnum_desktop.services.errors import NotFoundError, ServiceError
 from capnum_desktop.storage.datastore import DataStore
-from capnum_desktop.storage.models import Contact, Interviewer, Participant, Site
+from capnum_desktop.storage.models import Contact, Interviewer, LocalSetting, Participant, Site
+from capnum_desktop.storage.types import utcnow
 
 UNDER_15_VALUE = "under_15"  # the age_range option that calls for a guardian's consent
+# Local setting per site: the highest code number ever used here, kept when its participant is erased.
+CODE_MARK_PREFIX = "participant_code_high:"
 
 
 @dataclass(frozen=True)
@@ -26,17 +29,43 @@ class ContactInput:
 
 
 def next_participant_code(session: Session, site_id: str) -> str:
-    """The next free code of a site: BAG-001, BAG-002… (never reuses a code, even after erasure gaps)."""
+    """The next free code of a site: BAG-001, BAG-002… (never reuses a code, even after erasure gaps).
+
+    Above every code of the site here (created here or imported) and above the site's high-water mark, which
+    keeps the codes of erased participants (see `remember_code`).
+    """
     site = session.get(Site, site_id)
     if site is None:
         raise NotFoundError(_("Site {id} not found.").format(id=site_id))
-    pattern = re.compile(rf"^{re.escape(site.code)}-(\d+)$")
     numbers = [
-        int(m.group(1))
+        number
         for code in session.scalars(select(Participant.code).where(Participant.site_id == site_id))
-        if (m := pattern.match(code))
+        if (number := _code_number(site.code, code)) is not None
     ]
+    mark = session.get(LocalSetting, CODE_MARK_PREFIX + site_id)
+    if mark is not None and isinstance(mark.value, int):
+        numbers.append(mark.value)
     return f"{site.code}-{max(numbers, default=0) + 1:03d}"
+
+
+def _code_number(site_code: str, code: str) -> int | None:
+    match = re.match(rf"^{re.escape(site_code)}-(\d+)$", code)
+    return int(match.group(1)) if match else None
+
+
+def remember_code(session: Session, site_id: str, code: str) -> None:
+    """Raise the site's high-water mark to `code` (a participant about to be erased): its code is never given
+    again here."""
+    site = session.get(Site, site_id)
+    number = _code_number(site.code, code) if site is not None else None
+    if number is None:
+        return
+    mark = session.get(LocalSetting, CODE_MARK_PREFIX + site_id)
+    if mark is None:
+        session.add(LocalSetting(key=CODE_MARK_PREFIX + site_id, value=number, updated_at=utcnow()))
+    elif not isinstance(mark.value, int) or mark.value < number:
+        mark.value = number
+        mark.updated_at = utcnow()
 
 
 def create_participant(

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from capnum_desktop import grids
 from capnum_desktop.bundled import resource_path
+from capnum_desktop.domain.messages import _
 from capnum_desktop.services.errors import NotFoundError
 from capnum_desktop.services.grid_versions import store_grid
 from capnum_desktop.storage.datastore import DataStore
@@ -113,5 +114,5 @@ def default_study_id(store: DataStore) -> str:
     with store.session() as session:
         study_id = session.scalar(select(Study.id).order_by(Study.created_at.desc()).limit(1))
     if study_id is None:
-        raise NotFoundError("No study in this data folder yet: run `capnum init --demo`.")
+        raise NotFoundError(_("No study in this data folder yet: run `capnum init --demo`."))
     return study_id

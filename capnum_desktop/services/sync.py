@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from capnum_desktop.domain.messages import _
-from capnum_desktop.services.bundle_export import ExportResult, export_bundle
+from capnum_desktop.services.bundle_export import ExportResult, clock_went_back_message, export_bundle
 from capnum_desktop.services.bundle_import import BundleSummary, already_imported, import_bundles
 from capnum_desktop.services.bundle_open import identity_path
 from capnum_desktop.services.errors import ServiceError
@@ -77,6 +77,8 @@ def sync_folder(
         except ServiceError as exc:
             result.imported.append(BundleSummary(file=package.name, error=str(exc)))
     exported = export_bundle(store, folder, since_last_sync=True, progress=progress)
+    if exported.clock_went_back:
+        result.warnings.append(clock_went_back_message())
     if exported.empty:
         exported.path.unlink(missing_ok=True)
     elif not exported.encrypted:
