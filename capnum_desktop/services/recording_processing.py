@@ -8,8 +8,9 @@ once the Opus file's sha256 matches the row.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
@@ -27,6 +28,7 @@ from capnum_desktop.storage.files import fsync_dir
 from capnum_desktop.storage.models import Recording
 
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,12 @@ def process_recording(store: DataStore, recording_id: str, progress: Progress | 
         raise ServiceError(f"{rel} is not a readable recording ({exc}); it was left untouched.") from exc
     source_bytes = wav.stat().st_size
     keep = bool(get_setting(store, KEEP_UNCOMPRESSED_AUDIO, False))
-    if keep:
+    # An empty recording (Record then Stop at once) has nothing to encode: it is kept as its header-only WAV and
+    # marked ready, like a kept WAV, so that it never waits in the queue again.
+    if keep or info.frames == 0:
         final, codec, duration_ms = wav, WAV_CODEC, info.duration_ms
     else:
         final, codec = store.data_dir / recording_path(interview_id, recording_id, ".opus"), OPUS_CODEC
-        if info.frames == 0:
-            raise ServiceError("This recording is empty: nothing to transcode.")
         scaled = _scaled(progress, info.duration_ms)
         try:
             encode_opus(wav, final, total_ms=info.duration_ms, progress=scaled)
@@ -97,7 +99,14 @@ def process_recording(store: DataStore, recording_id: str, progress: Progress | 
         row.sha256 = digest
         row.state = RecordingState.READY.value
         row.touch(store.device_id)
-        payload = {"recording_id": recording_id, "codec": codec, "duration_ms": duration_ms, "size_bytes": size}
+        payload: dict[str, object] = {
+            "recording_id": recording_id,
+            "codec": codec,
+            "duration_ms": duration_ms,
+            "size_bytes": size,
+        }
+        if info.frames == 0:
+            payload["empty"] = True
         add_event(session, store.device_id, interview_id, "recording_processed", payload)
     if final != wav:
         wav.unlink()
@@ -117,15 +126,39 @@ def _scaled(progress: Progress | None, total_ms: int) -> Progress | None:
     return report
 
 
-def process_pending(store: DataStore, progress: Progress | None = None) -> list[ProcessedRecording]:
-    """Every finished recording, one after the other (CLI and start-up use)."""
+@dataclass
+class PendingRun:
+    processed: list[ProcessedRecording] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # recording id -> why it stays `finished`
+
+
+def process_pending(store: DataStore, progress: Progress | None = None) -> PendingRun:
+    """Every finished recording, one after the other (CLI and start-up use).
+
+    One recording that fails (file missing or unreadable, ffmpeg refusing it) is logged and left `finished`; the
+    others are still processed, so a single bad file never holds back the compression of later interviews.
+    Whatever `progress` raises (a cancellation) stops the run.
+    """
     ids = pending_recordings(store)
-    done: list[ProcessedRecording] = []
+    run = PendingRun()
     for k, rid in enumerate(ids):
+        stopped: list[BaseException] = []
 
-        def step(d: int, t: int, k: int = k) -> None:
+        def step(d: int, t: int, k: int = k, stopped: list[BaseException] = stopped) -> None:
             if progress:
-                progress(k * 1000 + d * 1000 // max(1, t), len(ids) * 1000)
+                try:
+                    progress(k * 1000 + d * 1000 // max(1, t), len(ids) * 1000)
+                except BaseException as exc:
+                    stopped.append(exc)
+                    raise
 
-        done.append(process_recording(store, rid, step))
-    return done
+        try:
+            run.processed.append(process_recording(store, rid, step))
+        except Exception as exc:
+            if stopped:
+                raise
+            log.error("recording %s not processed (%s): %s", rid, type(exc).__name__, exc)
+            run.failed[rid] = str(exc)
+    if run.failed:
+        log.warning("%d of %d recordings could not be processed; they stay as WAV", len(run.failed), len(ids))
+    return run

@@ -12,7 +12,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from capnum_desktop.domain.messages import _
-from capnum_desktop.storage.errors import DatabaseCorruptError, DatabaseTooNewError, DiskFullError, StorageError
+from capnum_desktop.storage.errors import (
+    DatabaseBusyError,
+    DatabaseCorruptError,
+    DatabaseTooNewError,
+    DiskFullError,
+    StorageError,
+)
 from capnum_desktop.storage.paths import BACKUP_DIR_NAME
 from capnum_desktop.storage.revisions import MIGRATIONS_DIR, known_revisions
 
@@ -61,7 +67,7 @@ def disk_is_full(folder: Path) -> bool:
 
 
 def _translate_disk_full(context: Any) -> None:
-    """SQLITE_FULL (or an I/O error on a full disk) becomes a message a person can act on.
+    """SQLITE_FULL (or an I/O error on a full disk), and a database kept locked, become messages a person can act on.
 
     The transaction was rolled back whole, so nothing is half-written.
     """
@@ -73,6 +79,13 @@ def _translate_disk_full(context: Any) -> None:
     io_on_full_disk = "disk I/O error" in message and db_file and disk_is_full(Path(db_file).parent)
     if "disk is full" in message or io_on_full_disk:
         raise DiskFullError(disk_full_message()) from original
+    if "database is locked" in message:
+        raise DatabaseBusyError(
+            _(
+                "The database is busy with another task (an import or a long export): the change could not be "
+                "saved yet. Everything saved before is safe; try again in a moment."
+            )
+        ) from original
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

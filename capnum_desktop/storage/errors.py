@@ -19,3 +19,7 @@ class DatabaseCorruptError(StorageError):
 
 class DiskFullError(StorageError):
     pass
+
+
+class DatabaseBusyError(StorageError):
+    """Another connection kept the database locked longer than the busy timeout (an import, a long export)."""

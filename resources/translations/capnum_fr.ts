@@ -1791,6 +1791,29 @@ Passez à la fenêtre déjà ouverte, ou fermez-la d’abord.</translation>
     </message>
 </context>
 <context>
+    <name>UnsavedEdits</name>
+    <message>
+        <source>An edit could not be saved yet, so the interview stays open. Its text is kept on screen and nothing is lost.
+
+Free some disk space (or wait for the other task using the database to finish), then choose Retry.</source>
+        <translation>Une modification n’a pas encore pu être sauvegardée, l’entretien reste donc ouvert. Son texte est conservé à l’écran et rien n’est perdu.
+
+Libérez de la place sur le disque (ou attendez la fin de l’autre tâche qui utilise la base de données), puis choisissez «&#x202f;Réessayer&#x202f;».</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Pas encore sauvegardé</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Stay on the interview</source>
+        <translation>Rester sur l’entretien</translation>
+    </message>
+</context>
+<context>
     <name>VoiceMemoDialog</name>
     <message>
         <source>Voice memo</source>

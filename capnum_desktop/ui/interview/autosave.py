@@ -36,6 +36,7 @@ class Autosaver(QObject):
         self._max_wait = self._timer(self.MAX_WAIT_MS)
         self._retry = self._timer(self.RETRY_MS)
         self.writes = 0
+        self.last_error: str | None = None  # why the last write failed, for the "not saved" dialog
 
     def _timer(self, msecs: int) -> QTimer:
         timer = QTimer(self)
@@ -74,11 +75,13 @@ class Autosaver(QObject):
                 self._pending.pop(key, None)  # the value is refused: retrying cannot help
                 error = str(exc)
             except Exception as exc:  # the database or the disk: keep the edit and try again
-                log.exception("Autosave of %s failed", key)
+                # Type and key only: the exception text may quote what was being written (an answer, a name).
+                log.warning("Autosave of %s failed: %s", key, type(exc).__name__)
                 error = self.tr("Not saved yet, retrying: %1").replace("%1", str(exc).splitlines()[0])
             else:
                 self._pending.pop(key, None)
                 self.writes += 1
+        self.last_error = error
         if error is not None:
             self.failed.emit(error)
             if self._pending:

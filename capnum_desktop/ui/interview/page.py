@@ -39,6 +39,7 @@ from capnum_desktop.ui.interview.page_actions import build_actions
 from capnum_desktop.ui.interview.page_saving import PageSaving
 from capnum_desktop.ui.interview.question_view import QuestionView
 from capnum_desktop.ui.interview.review_panel import ReviewPanel
+from capnum_desktop.ui.interview.unsaved import settle_unsaved_edits
 from capnum_desktop.ui.jobs import JobRunner
 
 OffsetFn = Callable[[], "tuple[str, int] | None"]
@@ -384,11 +385,13 @@ class InterviewPage(PageSaving, QWidget):
         self.closed.emit(self.interview_id)
 
     def leave(self) -> None:
-        self.flush()
-        self.closed.emit(self.interview_id)
+        if settle_unsaved_edits(self, self.saver):  # an edit the disk refused keeps the page open, text kept
+            self.closed.emit(self.interview_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
+        if not settle_unsaved_edits(self, self.saver):
+            event.ignore()  # the main window then refuses to quit too
+            return
         super().closeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
