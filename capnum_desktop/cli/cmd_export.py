@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -70,4 +71,6 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"Exported {what} as {result.format}{suffix} to {result.path}")
     for extra in result.files[1:] if result.format == "qdpx" else ():
         print(f"  source too large for the archive, written beside it: {extra}")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0

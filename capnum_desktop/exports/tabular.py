@@ -78,8 +78,16 @@ def _xlsx_value(value: Cell) -> Any:
     return value
 
 
-def write_xlsx(tables: list[Table], path: Path) -> None:
-    """One sheet per table; numbers, booleans and dates keep their types (write-only mode: fast, low memory)."""
+XLSX_CELL_LIMIT = 32_767  # characters: Excel's limit, which openpyxl enforces by cutting silently
+XLSX_CUT_MARK = " […]"
+
+
+def write_xlsx(tables: list[Table], path: Path) -> int:
+    """One sheet per table; numbers, booleans and dates keep their types (write-only mode: fast, low memory).
+
+    Returns how many texts were longer than an Excel cell holds: they end with `XLSX_CUT_MARK` (the CSV and JSON
+    exports keep them whole), and the caller says so.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
@@ -87,6 +95,7 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
 
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
+    cut = 0
     for table in tables:
         sheet = workbook.create_sheet(table.name)
         sheet.freeze_panes = "A2"
@@ -110,6 +119,9 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
                     # Control characters XML refuses (Word's manual line break \x0b, \x0c...) become spaces:
                     # openpyxl would raise and block the whole export for one odd character.
                     text = ILLEGAL_CHARACTERS_RE.sub(" ", value)
+                    if len(text) > XLSX_CELL_LIMIT:
+                        text = text[: XLSX_CELL_LIMIT - len(XLSX_CUT_MARK)] + XLSX_CUT_MARK
+                        cut += 1
                     if text.startswith("=") or text in ERROR_CODES:
                         cell = WriteOnlyCell(sheet, value=text)
                         cell.data_type = "s"  # openpyxl infers a formula ("=> relancer") or an error ("#N/A")
@@ -126,6 +138,7 @@ def write_xlsx(tables: list[Table], path: Path) -> None:
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(path, buffer.getvalue())
+    return cut
 
 
 def _json_value(value: Any) -> Any:

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from capnum_desktop import __version__
-from capnum_desktop.domain.messages import _
+from capnum_desktop.domain.messages import _, ngettext
 from capnum_desktop.domain.status import InterviewStatus
 from capnum_desktop.exports.dataset import Dataset, ExportFilter, load_dataset
 from capnum_desktop.services.errors import NotFoundError, ServiceError
@@ -39,6 +39,7 @@ class ExportResult:
     format: str
     interviews: int
     files: tuple[Path, ...]  # every file written (a CSV export writes several)
+    warnings: tuple[str, ...] = ()  # for the person: something was written, but not exactly as stored
 
 
 class _Phases:
@@ -140,15 +141,18 @@ def export_data(
     dataset = load_export_dataset(store, options.filters, pseudonymize=options.pseudonymize, progress=phases)
     phases.next()
     files: list[Path]
+    warnings: list[str] = []
     if options.format == "qdpx":
         files = _write_qdpx(dataset, target, options, phases)
     else:
-        files = _write_tables(dataset, target, options, phases)
+        files = _write_tables(dataset, target, options, phases, warnings)
     phases.finish()
-    return ExportResult(target, options.format, len(dataset.interviews), tuple(files))
+    return ExportResult(target, options.format, len(dataset.interviews), tuple(files), tuple(warnings))
 
 
-def _write_tables(dataset: Dataset, target: Path, options: ExportOptions, phases: _Phases) -> list[Path]:
+def _write_tables(
+    dataset: Dataset, target: Path, options: ExportOptions, phases: _Phases, warnings: list[str]
+) -> list[Path]:
     from capnum_desktop.exports import tabular
     from capnum_desktop.exports.tables import build_tables
 
@@ -157,7 +161,17 @@ def _write_tables(dataset: Dataset, target: Path, options: ExportOptions, phases
     if options.format == "csv":
         return tabular.write_csv_folder(tables, target, excel=options.excel)
     if options.format == "xlsx":
-        tabular.write_xlsx(tables, target)
+        cut = tabular.write_xlsx(tables, target)
+        if cut:
+            warnings.append(
+                ngettext(
+                    "{count} text is longer than an Excel cell holds (32,767 characters): it was cut in the XLSX "
+                    "file and ends with […]. The CSV and JSON exports keep it whole.",
+                    "{count} texts are longer than an Excel cell holds (32,767 characters): they were cut in the "
+                    "XLSX file and end with […]. The CSV and JSON exports keep them whole.",
+                    cut,
+                ).format(count=cut)
+            )
     else:
         tabular.write_json(dataset, tables, target)
     return [target]

@@ -90,3 +90,19 @@ def test_control_characters_do_not_block_any_export(demo_store: DataStore, tmp_p
     assert esc(CONTROL) == "ligne 1<br/>ligne 2 (saut de ligne manuel Word) page 2 ."
     text = pdf_text(summary_report(demo_store, interview_id, tmp_path / "s.pdf"))
     assert "ligne 1\n" in text and "ligne 2 (saut de ligne manuel Word) page 2 ." in " ".join(text.split())
+
+
+def test_a_text_longer_than_an_excel_cell_is_cut_visibly_and_the_export_says_so(
+    demo_store: DataStore, tmp_path: Path
+) -> None:
+    long_text = "Elle raconte sa démarche à la CAF, étape par étape. " * 1000  # 52,000 characters
+    _interview_with(demo_store, {"answer": long_text, "note": "court", "comment": ""})
+    result = export_data(demo_store, tmp_path / "out.xlsx", ExportOptions("xlsx"))
+    [answer] = _sheet_rows(tmp_path / "out.xlsx", "answers")
+    value = str(answer["value"].value)  # type: ignore[attr-defined]
+    assert len(value) == 32_767 and value.endswith(" […]")
+    assert long_text.startswith(value.removesuffix(" […]"))
+    assert result.warnings and "1 text is longer than an Excel cell holds" in result.warnings[0]
+    json_export = export_data(demo_store, tmp_path / "out.json", ExportOptions("json"))
+    assert long_text.strip() in (tmp_path / "out.json").read_text(encoding="utf-8")
+    assert json_export.warnings == ()

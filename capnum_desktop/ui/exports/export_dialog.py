@@ -210,6 +210,7 @@ class ExportDialog(QDialog):
         else:
             text = self.tr("%1 interviews exported to %2.").replace("%1", str(result.interviews))
             text = text.replace("%2", str(result.path))
+        text += "".join(f"\n{warning}" for warning in result.warnings)
         self.message.setText(text)
         self.open_button.setVisible(True)
 
