@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from capnum_desktop.audio.synth import assemble, phrase_bank
 from capnum_desktop.audio.writer import WavWriter
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import AnswerStatus, RecordingKind, RecordingState
 from capnum_desktop.services.errors import ServiceError
 from capnum_desktop.services.grid_versions import grid_of
@@ -42,7 +43,7 @@ def demo_phrase_bank(seed: int) -> list[bytes]:
 
 def add_demo_recording(store: DataStore, interview_id: str, seconds: float, *, bank: list[bytes], seed: int) -> str:
     if not 0 < seconds <= MAX_DEMO_SECONDS:
-        raise ServiceError(f"--audio-seconds must be between 0 and {MAX_DEMO_SECONDS}.")
+        raise ServiceError(_("--audio-seconds must be between 0 and {max}.").format(max=MAX_DEMO_SECONDS))
     recording_id = new_uuid()
     rel = recording_path(interview_id, recording_id)
     with store.session_factory.begin() as session:
@@ -78,7 +79,7 @@ def add_demo_recording(store: DataStore, interview_id: str, seconds: float, *, b
     finally:
         stop_recording(store, active)
     if writer.failure is not None:
-        raise ServiceError(f"Demo recording stopped: {writer.failure}")
+        raise ServiceError(_("Demo recording stopped: {error}").format(error=writer.failure))
     process_recording(store, recording_id)
     _place_markers(store, interview_id, recording_id, int(seconds * 1000), random.Random(seed))
     return recording_id

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from capnum_desktop.audio.errors import TranscodeError
 from capnum_desktop.audio.transcode import OPUS_CODEC, encode_opus, verify_duration
 from capnum_desktop.audio.wavfile import WavFormatError, repair_wav
+from capnum_desktop.domain.messages import _
 from capnum_desktop.domain.status import RecordingState
 from capnum_desktop.services.db_check import sha256_file
 from capnum_desktop.services.errors import NotFoundError, ServiceError
@@ -55,19 +56,21 @@ def process_recording(store: DataStore, recording_id: str, progress: Progress | 
     with store.session() as session:
         row = session.get(Recording, recording_id)
         if row is None:
-            raise NotFoundError(f"No recording {recording_id}.")
+            raise NotFoundError(_("No recording {id}.").format(id=recording_id))
         state, rel, interview_id = row.state, row.path, row.interview_id
         if state == RecordingState.READY.value:
             return ProcessedRecording(recording_id, row.codec, row.duration_ms, row.size_bytes, row.sha256 or "", 0)
     if state == RecordingState.RECORDING.value:
-        raise ServiceError("This recording is still being recorded (or needs recovery): stop it first.")
+        raise ServiceError(_("This recording is still being recorded (or needs recovery): stop it first."))
     wav = store.data_dir / rel
     if not wav.exists():
-        raise ServiceError(f"The recording file is missing: {rel}")
+        raise ServiceError(_("The recording file is missing: {path}").format(path=rel))
     try:
         info = repair_wav(wav).info  # a no-op on a sound file; makes sure the sizes we compare are true
     except WavFormatError as exc:
-        raise ServiceError(f"{rel} is not a readable recording ({exc}); it was left untouched.") from exc
+        raise ServiceError(
+            _("{path} is not a readable recording ({error}); it was left untouched.").format(path=rel, error=exc)
+        ) from exc
     source_bytes = wav.stat().st_size
     keep = bool(get_setting(store, KEEP_UNCOMPRESSED_AUDIO, False))
     # An empty recording (Record then Stop at once) has nothing to encode: it is kept as its header-only WAV and
@@ -82,7 +85,9 @@ def process_recording(store: DataStore, recording_id: str, progress: Progress | 
             duration_ms = verify_duration(final, info.duration_ms).duration_ms
         except TranscodeError as exc:
             final.unlink(missing_ok=True)
-            raise ServiceError(f"Transcoding {rel} failed, the original was kept: {exc}") from exc
+            raise ServiceError(
+                _("Transcoding {path} failed, the original was kept: {error}").format(path=rel, error=exc)
+            ) from exc
         except BaseException:
             final.unlink(missing_ok=True)  # cancelled: the WAV stays, the row stays `finished`
             raise
@@ -91,7 +96,7 @@ def process_recording(store: DataStore, recording_id: str, progress: Progress | 
     with store.session_factory.begin() as session:
         row = session.get(Recording, recording_id)
         if row is None:
-            raise NotFoundError(f"No recording {recording_id}.")
+            raise NotFoundError(_("No recording {id}.").format(id=recording_id))
         row.path = str(final.relative_to(store.data_dir).as_posix())
         row.codec = codec
         row.duration_ms = duration_ms
