@@ -8,7 +8,7 @@ print the message and refuse, as a modal box nobody can close would hang them.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from capnum_desktop.ui.errors import is_headless, show_error
 from capnum_desktop.ui.interview.autosave import Autosaver
@@ -26,23 +26,30 @@ def unsaved_message(saver: Autosaver) -> str:
     return text
 
 
+def unsaved_box(parent: QWidget | None, saver: Autosaver) -> tuple[QMessageBox, QAbstractButton]:
+    """The warning with its two choices, and the Retry button (the default; Escape means stay)."""
+    title = QCoreApplication.translate("UnsavedEdits", "Not saved yet")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, unsaved_message(saver), QMessageBox.StandardButton.NoButton)
+    if parent is not None:
+        box.setParent(parent, box.windowFlags())
+    retry = box.addButton(QCoreApplication.translate("UnsavedEdits", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+    stay = box.addButton(
+        QCoreApplication.translate("UnsavedEdits", "Stay on the interview"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(retry)
+    box.setEscapeButton(stay)
+    box.setObjectName("unsaved_edits_box")
+    return box, retry
+
+
 def settle_unsaved_edits(parent: QWidget, saver: Autosaver) -> bool:
     """True once nothing is pending (the page may go); False to stay, the edit still pending and retried."""
     while not saver.flush():
-        message = unsaved_message(saver)
-        title = QCoreApplication.translate("UnsavedEdits", "Not saved yet")
         if is_headless():
-            show_error(parent, message, title=title)
+            title = QCoreApplication.translate("UnsavedEdits", "Not saved yet")
+            show_error(parent, unsaved_message(saver), title=title)
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.NoButton)
-        box.setParent(parent, box.windowFlags())
-        retry = box.addButton(QCoreApplication.translate("UnsavedEdits", "Retry"), QMessageBox.ButtonRole.AcceptRole)
-        stay = box.addButton(
-            QCoreApplication.translate("UnsavedEdits", "Stay on the interview"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(retry)
-        box.setEscapeButton(stay)
-        box.setObjectName("unsaved_edits_box")
+        box, retry = unsaved_box(parent, saver)
         box.exec()
         if box.clickedButton() is not retry:
             return False
