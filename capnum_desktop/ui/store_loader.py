@@ -102,4 +102,3 @@ class StoreLoader(QObject):
     @property
     def has_failed(self) -> bool:
         return self._failed
-
