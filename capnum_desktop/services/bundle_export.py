@@ -154,7 +154,15 @@ def _export(
                     pending[0] %= KIB
 
             for member, path, _size in plan.recordings:
-                writer.add_file(member, path, stored=True, on_bytes=on_bytes)
+                try:
+                    writer.add_file(member, path, stored=True, on_bytes=on_bytes)
+                except FileNotFoundError as exc:  # compressed meanwhile: its WAV replaced by the Opus file
+                    raise ServiceError(
+                        _(
+                            "{path} changed while the bundle was being written (a recording being compressed); "
+                            "nothing was written: export again in a moment."
+                        ).format(path=member)
+                    ) from exc
             step(pending[0] // KIB)
             counts["audio_files"] = len(plan.recordings)
             manifest_extra["interviewers"] = _interviewers(session, since)
