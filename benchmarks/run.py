@@ -30,6 +30,7 @@ BENCHMARKS: list[tuple[str, str]] = [
     ("startup.py", "start to a usable dashboard vs a bare PySide6 window + sqlite3 open"),
     ("core_bench.py", "answer edit to durable commit vs a raw sqlite3 commit; session list and search at scale"),
     ("audio_record.py", "recording CPU and memory over a long simulated recording"),
+    ("audio_capture.py", "recording CPU of the real Qt capture path, virtual microphone (skipped without PulseAudio)"),
     ("audio_transcode.py", "Opus transcode vs the same ffmpeg command alone; size per hour"),
     ("bundles_bench.py", "bundle export vs zip -0, import, re-import, peak memory"),
     ("exports_bench.py", "summary PDF, study overview, REFI-QDA and table exports"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import subprocess
 import uuid
@@ -14,6 +15,18 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from capnum_desktop.storage.datastore import DataStore, open_data_store
+
+HANG_SECONDS = 600  # far above the slowest test (about a minute on CI)
+
+
+@pytest.fixture(autouse=True)
+def hang_watchdog() -> Iterator[None]:
+    """A test stuck in a native deadlock fails the run within minutes, with every thread's stack, instead of holding
+    CI until its limit. Seen once under heavy load: QMediaPlayer's thread and a signal connect waiting on each
+    other and on the GIL. faulthandler's watchdog is a C thread: it runs even when the GIL is never released."""
+    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture

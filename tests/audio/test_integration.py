@@ -16,7 +16,7 @@ from capnum_desktop.services.recording_queries import list_recordings
 from capnum_desktop.services.recordings import start_recording, stop_recording
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.ui.jobs import JobRunner
-from tests.audio.conftest import VirtualMic
+from tests.audio.virtual_mic import VirtualMic
 
 page_module = pytest.importorskip("capnum_desktop.ui.interview.page", reason="the interview page is not built yet")
 

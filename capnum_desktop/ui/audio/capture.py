@@ -20,6 +20,8 @@ from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMedi
 from capnum_desktop.audio.pcm import peak
 
 PREFERRED_RATES = (16000, 48000)
+BUFFER_US = 1_000_000  # Qt's ring buffer: 1 s of slack for a busy GUI thread before audio would be lost
+READ_INTERVAL_MS = 100  # how often the GUI thread drains it (benchmarks/audio_capture.py, docs/performance.md)
 SILENT_DEVICE_S = 3.0  # no data at all for this long while recording: the device is gone
 # No Signal.emit() per audio block: with PySide6 6.12 on Python 3.11 every Python-side emit() drops a reference
 # to True, and tens of thousands of emits over an interview would crash the interpreter. The panel polls instead.
@@ -85,7 +87,7 @@ class QtAudioCapture(QObject):
         self._watch.setInterval(250)
         self._watch.timeout.connect(self._check_state)
         self._pull = QTimer(self)
-        self._pull.setInterval(100)
+        self._pull.setInterval(READ_INTERVAL_MS)
         self._pull.timeout.connect(self._read)
 
     @property
@@ -100,18 +102,24 @@ class QtAudioCapture(QObject):
     def running(self) -> bool:
         return self._source is not None
 
+    @property
+    def buffer_bytes(self) -> int:
+        """The ring buffer Qt allocated while running (0 when stopped)."""
+        return self._source.bufferSize() if self._source is not None else 0
+
     def start(self, sink: PcmSink) -> None:
         self._sink = sink
         source = QAudioSource(self.device, self.format, self)
-        source.setBufferSize(self.format.bytesForDuration(1_000_000))  # 1 s of slack for a busy GUI thread
+        source.setBufferSize(self.format.bytesForDuration(BUFFER_US))
         self._source = source
         io = source.start()
         if io is None or source.error() != QtAudio.Error.NoError:
             self._teardown()
             raise OSError(self.tr("The microphone “%1” could not be opened.").replace("%1", self.device.description()))
         self._io = io
-        # Read on a 100 ms timer rather than on every readyRead (one per 10-20 ms device period): 5-10x fewer
-        # Python wake-ups; the 1 s device buffer leaves ample room.
+        # Read on a timer rather than on every readyRead (one per server period, 4-64 ms): fewer Python calls;
+        # the 1 s ring buffer leaves ample room. Qt still wakes this thread once per period (C++ only): the
+        # period, set by the sound server and Qt's 1024-frame request, dominates the capture's CPU cost.
         self._pull.start()
         self._last_data = time.monotonic()
         self._watch.start()
