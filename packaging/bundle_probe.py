@@ -58,7 +58,18 @@ def run_probe(target: str) -> int:
             "migrations": str(MIGRATIONS_DIR),
         }
 
+    def service_message_fr() -> str:
+        from capnum_desktop.domain.messages import set_message_language
+        from capnum_desktop.storage.database import disk_full_message
+
+        set_message_language("fr")  # the gettext catalogue of the Qt-free layers, read from the bundle
+        try:
+            return disk_full_message()
+        finally:
+            set_message_language("en")
+
     _try(findings, "qtbase_fr_cancel", qt_translation)
+    _try(findings, "service_message_fr", service_message_fr)
     _try(findings, "plugins_path", lambda: QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     _try(findings, "multimedia", multimedia)
     _try(findings, "ffmpeg", ffmpeg)

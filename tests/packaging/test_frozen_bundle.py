@@ -153,6 +153,7 @@ def test_qt_runtime_pieces_are_inside(frozen: Frozen) -> None:
     found = json.loads(report.read_text(encoding="utf-8"))
     internal = str(frozen.folder / "_internal")
     assert found["qtbase_fr_cancel"] == "Annuler"  # Qt's own French translation
+    assert found["service_message_fr"].startswith("Le disque est plein"), found["service_message_fr"]  # ours
     assert found["plugins_path"].startswith(internal)
     # The FFmpeg multimedia backend plugin loaded: without it Qt knows no file format at all.
     assert {"Wave", "FLAC"} <= set(found["multimedia"]["encode"]), found["multimedia"]
@@ -171,6 +172,7 @@ def test_portable_marker_keeps_data_beside_the_programs(frozen: Frozen) -> None:
         assert (frozen.folder / "CapNumData" / "capnum.sqlite3").is_file()
         gui = frozen.run("capnum-desktop", "--self-test")
         assert gui.returncode == 0, gui.stdout + gui.stderr
+        assert "self-test store ready" in gui.stdout  # a current folder: shown from the snapshot, store opened after
         assert not (Path(frozen.env["XDG_DATA_HOME"]) / "CapNum").exists(), "data went to the user folder"
     finally:
         marker.unlink()
