@@ -158,7 +158,7 @@ def update_note(
             add_event(session, store.device_id, interview.id, "edit_note_after_completion", payload, actor=actor)
 
 
-def delete_note(store: DataStore, note_id: str) -> None:
+def delete_note(store: DataStore, note_id: str, *, actor: str | None = None) -> None:
     """Delete a note here and, through a tombstone carried by bundles, everywhere.
 
     Notes are deleted mostly because they name someone by mistake: the audit event keeps no text, the tombstone
@@ -169,7 +169,7 @@ def delete_note(store: DataStore, note_id: str) -> None:
         if note is None:
             raise NotFoundError(_("No note {id}.").format(id=note_id))
         payload = {"note_id": note_id, "question_id": note.question_id}
-        add_event(session, store.device_id, note.interview_id, "note_deleted", payload)
+        add_event(session, store.device_id, note.interview_id, "note_deleted", payload, actor=actor)
         session.add(Tombstone(entity="note", entity_id=note_id, erased_at=utcnow(), origin_device=store.device_id))
         purge_notes(session, [note_id])
     scrub_deleted_text(store)

@@ -60,3 +60,13 @@ def unexpected_error_text(summary: str) -> str:
 def show_job_error(parent: QWidget | None, message: str, expected: bool) -> None:
     """`on_error` for JobRunner: a user error as is; a bug with a pointer to the log file."""
     show_error(parent, message if expected else unexpected_error_text(message))
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """Yes / Cancel for an action that cannot be undone; headless runs answer Cancel (nobody could click)."""
+    if is_headless():
+        print(f"{title}: {question} (headless: cancelled)", file=sys.stderr)
+        return False
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+    answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1055,6 +1055,26 @@
         <source>question %1 of %2</source>
         <translation>question %1 sur %2</translation>
     </message>
+    <message>
+        <source>Delete this note?
+
+« %1 »
+
+It is deleted here and, at the next sync, at the coordinator. This cannot be undone.</source>
+        <translation>Supprimer cette note&#x202f;?
+
+«&#x202f;%1&#x202f;»
+
+Elle est supprimée ici et, à la prochaine synchronisation, chez la coordination. C’est définitif.</translation>
+    </message>
+    <message>
+        <source>Delete the note</source>
+        <translation>Supprimer la note</translation>
+    </message>
+    <message>
+        <source>Note deleted.</source>
+        <translation>Note supprimée.</translation>
+    </message>
 </context>
 <context>
     <name>JobPanel</name>
@@ -1270,6 +1290,14 @@
     <message>
         <source>↻ Follow up</source>
         <translation>↻ À suivre</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete the selected note (Del in the list)</source>
+        <translation>Supprimer la note sélectionnée (Suppr dans la liste)</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -47,6 +47,7 @@ class NotesPanel(QWidget):
     draft_changed = Signal()  # the note field changed: the page schedules a save
     draft_closed = Signal()  # Enter: the page flushes, then a new note starts
     flags_changed = Signal(str)  # note id whose flags changed: the page saves at once
+    delete_requested = Signal(str)  # note id the interviewer asked to delete (Del on the list, or the button)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,8 @@ class NotesPanel(QWidget):
         self.list.itemActivated.connect(self._edit_item)
         self.list.itemDoubleClicked.connect(self._edit_item)
         self.list.currentItemChanged.connect(lambda *_: self._show_flags())
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.request_delete)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.list, 1)
         self.field = QPlainTextEdit(self)
         self.field.setTabChangesFocus(True)
@@ -90,6 +93,11 @@ class NotesPanel(QWidget):
             row.addWidget(button)
             self.flag_buttons[flag] = button
         row.addStretch(1)
+        self.delete_button = QToolButton(self)
+        self.delete_button.setText(self.tr("Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete the selected note (Del in the list)"))
+        self.delete_button.clicked.connect(self.request_delete)
+        row.addWidget(self.delete_button)
         layout.addLayout(row)
         self._loading = False
 
@@ -126,6 +134,20 @@ class NotesPanel(QWidget):
         self.field.setReadOnly(not on)
         for button in self.flag_buttons.values():
             button.setEnabled(on)
+        self.delete_button.setEnabled(on)
+
+    def request_delete(self) -> None:
+        """Ask the page to delete the selected saved note (the page confirms, deletes, then calls `remove`)."""
+        item = self.list.currentItem()
+        if item is None or self.field.isReadOnly():
+            return
+        self.delete_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def remove(self, note_id: str) -> None:
+        if self.draft is not None and self.draft.note_id == note_id:
+            self.close_draft()
+        self.notes.pop(note_id, None)
+        self._render()
 
     # --- the draft note --------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -184,6 +184,7 @@ class InterviewPage(PageSaving, QWidget):
         self.notes.draft_changed.connect(self._draft_changed)
         self.notes.draft_closed.connect(self._draft_closed)
         self.notes.flags_changed.connect(self._flags_changed)
+        self.notes.delete_requested.connect(self._delete_note)
         self.finish_view.back.connect(self.back_to_interview)
         self.finish_view.go_to_question.connect(self._back_to_question)
         self.finish_view.memo_edited.connect(self._memo_changed)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from capnum_desktop.domain.grid import Grid
 from capnum_desktop.domain.status import NoteFlag
 from capnum_desktop.services import answers as answer_service
@@ -18,6 +20,8 @@ from capnum_desktop.services.interview_session import (
     record_audio_marker,
 )
 from capnum_desktop.storage.datastore import DataStore
+from capnum_desktop.storage.errors import StorageError
+from capnum_desktop.ui.errors import confirm
 from capnum_desktop.ui.interview.autosave import Autosaver
 from capnum_desktop.ui.interview.finish_view import FinishView
 from capnum_desktop.ui.interview.header import HeaderBar, MessageBar
@@ -152,6 +156,28 @@ class PageSaving:
             )
 
         self.saver.schedule(f"flags:{note_id}", write, immediate=True)
+
+    def _delete_note(self, note_id: str) -> None:
+        note = self.notes.notes.get(note_id)
+        if note is None:
+            return
+        shown = note.text if len(note.text) <= 80 else note.text[:79] + "…"
+        question = QCoreApplication.translate(
+            "InterviewPage",
+            "Delete this note?\n\n« %1 »\n\nIt is deleted here and, at the next sync, at the coordinator. "
+            "This cannot be undone.",
+        ).replace("%1", shown)
+        if not confirm(self.notes, QCoreApplication.translate("InterviewPage", "Delete the note"), question):
+            return
+        if not self.flush():  # a pending edit of this note would otherwise be written after its deletion
+            return
+        try:
+            answer_service.delete_note(self.store, note_id, actor=self._edit_actor())
+        except (ServiceError, StorageError) as exc:
+            self.message_bar.show_message(str(exc))
+            return
+        self.notes.remove(note_id)
+        self.message_bar.show_message(QCoreApplication.translate("InterviewPage", "Note deleted."))
 
     def _edit_actor(self) -> str | None:
         return self.actor if self.review else None
