@@ -8,7 +8,9 @@ verified Opus file) are removed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,6 +21,8 @@ from capnum_desktop.services.db_check import sha256_file
 from capnum_desktop.services.interviews import add_event
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Recording
+
+TEMP_FILE_GRACE_S = 600  # an import's temporary file older than this was left by a process that died
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +88,13 @@ def recover_unfinished_recordings(store: DataStore) -> list[RecoveredRecording]:
 def _tidy_post_processing(store: DataStore) -> None:
     if not store.audio_dir.exists():
         return
+    stale_before = time.time() - TEMP_FILE_GRACE_S
     for tmp in store.audio_dir.rglob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+        # A recent import file may belong to a `capnum bundle import` running beside the GUI (the CLI may): left
+        # alone. Compression runs only in the app holding the folder's lock, so its leftovers are all stale.
+        with contextlib.suppress(FileNotFoundError):
+            if not tmp.name.endswith(".import.tmp") or tmp.stat().st_mtime < stale_before:
+                tmp.unlink(missing_ok=True)
     with store.session() as session:
         ready = session.scalars(
             select(Recording).where(Recording.state == RecordingState.READY.value, Recording.path.like("%.opus"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from pathlib import Path
 
@@ -214,9 +215,14 @@ def test_recovery_removes_a_wav_left_after_a_verified_transcode(demo_store: Data
     spare = wav.read_bytes()
     process_recording(demo_store, recording_id)
     wav.write_bytes(spare)  # crash after the commit, before the delete
-    (wav.parent / ".x.opus.123.tmp").write_bytes(b"partial")
+    (wav.parent / ".x.opus.123.tmp").write_bytes(b"partial")  # a compression cut by the crash
+    left = wav.parent / ".z.opus.789.import.tmp"
+    left.write_bytes(b"partial")
+    os.utime(left, (time.time() - 3600, time.time() - 3600))  # an import that died an hour ago
+    importing = wav.parent / ".y.opus.456.import.tmp"  # a CLI bundle import writing beside the GUI right now
+    importing.write_bytes(b"in progress")
     recover_unfinished_recordings(demo_store)
-    assert sorted(p.suffix for p in wav.parent.iterdir()) == [".opus"]
+    assert sorted(p.name for p in wav.parent.iterdir()) == sorted([importing.name, wav.with_suffix(".opus").name])
 
 
 def test_disk_too_full_to_start_is_refused_clearly(demo_store: DataStore, interview_id: str) -> None:
