@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_REFUSED = 2
+IMPORT_WAIT_S = 30
 # What opening the store and the first screens need; imported off the GUI thread.
 WARM_MODULES = (
     "sqlalchemy.orm",
@@ -72,8 +73,10 @@ class StoreLoader(QObject):
     def store_now(self) -> DataStore:
         """The opened store; waits for the background imports if the user was quicker than them."""
         if self._store is None:
-            if self._started:  # let the background job finish its imports rather than race it
-                self._imported.wait()
+            # Let the background job finish its imports rather than race it; should it never run (a thread pool
+            # busy elsewhere), the imports simply happen here.
+            if self._started and not self._imported.wait(IMPORT_WAIT_S):
+                log.warning("Background imports not done after %s s; opening the store here", IMPORT_WAIT_S)
             self._open()
         if self._store is None:
             raise StoreUnavailable(QCoreApplication.translate("Startup", "The data folder could not be opened."))

@@ -256,8 +256,8 @@
         <translation>Garder les deux</translation>
     </message>
     <message>
-        <source>Answers and notes: the incoming text is added as a note; memos are joined.</source>
-        <translation>Réponses et notes&#x202f;: le texte reçu est ajouté en note&#x202f;; les mémos sont réunis.</translation>
+        <source>Answers and notes: the incoming text is added as a note. Interviews: memos are joined and an interview finished on either side stays finished.</source>
+        <translation>Réponses et notes&#x202f;: le texte reçu est ajouté en note. Entretiens&#x202f;: les mémos sont réunis et un entretien terminé d’un côté reste terminé.</translation>
     </message>
     <message>
         <source>From %1</source>

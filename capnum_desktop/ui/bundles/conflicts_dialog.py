@@ -45,7 +45,12 @@ class ConflictsDialog(QDialog):
         self.keep_local = QPushButton(self.tr("Keep this laptop's version"), self)
         self.keep_incoming = QPushButton(self.tr("Take the incoming version"), self)
         self.keep_both = QPushButton(self.tr("Keep both"), self)
-        self.keep_both.setToolTip(self.tr("Answers and notes: the incoming text is added as a note; memos are joined."))
+        self.keep_both.setToolTip(
+            self.tr(
+                "Answers and notes: the incoming text is added as a note. Interviews: memos are joined and an "
+                "interview finished on either side stays finished."
+            )
+        )
         for button, keep in ((self.keep_local, "local"), (self.keep_incoming, "incoming"), (self.keep_both, "both")):
             button.clicked.connect(lambda _c=False, k=keep: self.resolve(k))
         actions = QHBoxLayout()
