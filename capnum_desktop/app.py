@@ -111,6 +111,7 @@ def _run(app: QApplication, args: argparse.Namespace, data_dir: Path, started: f
         if snapshot is not None:
             _apply_saved_settings(args, snapshot.settings)
             loader = StoreLoader(data_dir, jobs, app)
+            loader.failed.connect(lambda: app.exit(EXIT_REFUSED))
             window = MainWindow(None, jobs, loader=loader, snapshot=snapshot)
         else:
             store = startup.open_store(data_dir)

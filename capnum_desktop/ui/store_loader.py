@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXIT_REFUSED = 2
 IMPORT_WAIT_S = 30
 # What opening the store and the first screens need; imported off the GUI thread.
 WARM_MODULES = (
@@ -43,7 +42,7 @@ class StoreUnavailable(StorageError):
 
 class StoreLoader(QObject):
     ready = Signal(object, bool)  # the DataStore, opened; True when recordings were recovered (counts changed)
-    failed = Signal()  # a message was shown; the application is exiting with code 2
+    failed = Signal()  # a message was shown; the application exits with code 2
 
     def __init__(self, data_dir: Path, jobs: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,8 +89,7 @@ class StoreLoader(QObject):
         store = startup.open_store(self.data_dir, recover=False)  # shows the message itself when it cannot
         if store is None:
             self._failed = True
-            self.failed.emit()
-            QCoreApplication.exit(EXIT_REFUSED)
+            self.failed.emit()  # the application exits with code 2 (app.py); nothing was changed
             return
         self._store = store
         from capnum_desktop.ui.audio.startup_recovery import recover_at_startup

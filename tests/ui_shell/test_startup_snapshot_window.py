@@ -74,8 +74,11 @@ def test_a_database_changed_behind_the_snapshot_is_refused_with_one_message(
     with sqlite3.connect(closed_seeded.db_path) as conn:  # as if a newer CapNum had written it meanwhile
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
+    failures: list[None] = []
+    loader.failed.connect(lambda: failures.append(None))  # app.py exits with code 2 on it
     loader.start()
     qtbot.waitUntil(lambda: loader.has_failed, timeout=30_000)
+    assert len(failures) == 1
     with pytest.raises(StoreUnavailable):
         _ = window.store
     err = capsys.readouterr().err
