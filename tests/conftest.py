@@ -5,6 +5,7 @@ from __future__ import annotations
 import faulthandler
 import os
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,16 @@ def hang_watchdog() -> Iterator[None]:
     faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
     yield
     faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture
+def cayenne(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's clock set to French Guiana (UTC-3), as on an interviewer's laptop in Saint-Laurent."""
+    monkeypatch.setenv("TZ", "America/Cayenne")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -6,34 +6,19 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from capnum_desktop.audio.synth import speechlike_pcm
 from capnum_desktop.domain.status import RecordingState
 from capnum_desktop.services.recording_processing import pending_recordings, process_pending
-from capnum_desktop.services.recordings import WAV_CODEC, start_recording, stop_recording
+from capnum_desktop.services.recordings import WAV_CODEC
 from capnum_desktop.storage.datastore import DataStore
-from capnum_desktop.storage.models import Event, Recording
-
-
-def _record(store: DataStore, interview_id: str, seconds: float) -> str:
-    active = start_recording(store, interview_id, background=False)
-    if seconds:
-        active.write(speechlike_pcm(seconds, rate=16000, seed=3))
-    return stop_recording(store, active).recording_id
-
-
-def _row(store: DataStore, recording_id: str) -> Recording:
-    with store.session() as session:
-        row = session.get(Recording, recording_id)
-        assert row is not None
-        session.expunge(row)
-        return row
+from capnum_desktop.storage.models import Event
+from tests.audio.recording_helpers import record, recording_row
 
 
 def test_an_empty_or_broken_recording_does_not_block_the_others(demo_store: DataStore, make_interview) -> None:  # type: ignore[no-untyped-def]
-    empty = _record(demo_store, make_interview(), 0)  # Record then Stop at once
-    missing = _record(demo_store, make_interview(), 1)
-    (demo_store.data_dir / _row(demo_store, missing).path).unlink()  # its file lost (copied away by hand, say)
-    sound = _record(demo_store, make_interview(), 2)
+    empty = record(demo_store, make_interview(), 0)  # Record then Stop at once
+    missing = record(demo_store, make_interview(), 1)
+    (demo_store.data_dir / recording_row(demo_store, missing).path).unlink()  # its file lost (copied away by hand, say)
+    sound = record(demo_store, make_interview(), 2)
     assert pending_recordings(demo_store) == [empty, missing, sound]
 
     run = process_pending(demo_store)
@@ -41,10 +26,10 @@ def test_an_empty_or_broken_recording_does_not_block_the_others(demo_store: Data
     assert [p.recording_id for p in run.processed] == [empty, sound]
     assert list(run.failed) == [missing] and "missing" in run.failed[missing]
     assert pending_recordings(demo_store) == [missing]  # only the broken one waits (and is retried next time)
-    settled = _row(demo_store, empty)
+    settled = recording_row(demo_store, empty)
     assert (settled.state, settled.codec, settled.duration_ms) == (RecordingState.READY.value, WAV_CODEC, 0)
     assert (demo_store.data_dir / settled.path).stat().st_size == settled.size_bytes == 44
-    compressed = _row(demo_store, sound)
+    compressed = recording_row(demo_store, sound)
     assert compressed.state == RecordingState.READY.value and compressed.codec != WAV_CODEC
     with demo_store.session() as session:
         payloads = [e.payload for e in session.scalars(select(Event).where(Event.kind == "recording_processed"))]
@@ -54,8 +39,8 @@ def test_an_empty_or_broken_recording_does_not_block_the_others(demo_store: Data
 
 
 def test_a_cancellation_still_stops_the_whole_run(demo_store: DataStore, make_interview) -> None:  # type: ignore[no-untyped-def]
-    first = _record(demo_store, make_interview(), 1)
-    second = _record(demo_store, make_interview(), 1)
+    first = record(demo_store, make_interview(), 1)
+    second = record(demo_store, make_interview(), 1)
 
     class Cancelled(Exception):
         pass

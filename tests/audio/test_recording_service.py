@@ -33,24 +33,11 @@ from capnum_desktop.services.recordings import (
 )
 from capnum_desktop.services.settings import KEEP_UNCOMPRESSED_AUDIO, set_setting
 from capnum_desktop.storage.datastore import DataStore
-from capnum_desktop.storage.models import Event, Recording
+from capnum_desktop.storage.models import Event
+from tests.audio.recording_helpers import record, recording_row
 
 RATE = 16000
 SECOND = RATE * 2
-
-
-def _row(store: DataStore, recording_id: str) -> Recording:
-    with store.session() as session:
-        row = session.get(Recording, recording_id)
-        assert row is not None
-        session.expunge(row)
-        return row
-
-
-def _record(store: DataStore, interview_id: str, seconds: float) -> str:
-    active = start_recording(store, interview_id, background=False)
-    active.write(speechlike_pcm(seconds, rate=RATE, seed=5))
-    return stop_recording(store, active).recording_id
 
 
 def test_no_audio_consent_no_recording_and_nothing_written(demo_store: DataStore, make_interview) -> None:  # type: ignore[no-untyped-def]
@@ -65,7 +52,7 @@ def test_no_audio_consent_no_recording_and_nothing_written(demo_store: DataStore
 def test_recording_goes_recording_finished_ready_at_its_path(demo_store: DataStore, interview_id: str) -> None:
     assert recording_blocker(demo_store, interview_id) is None
     active = start_recording(demo_store, interview_id, background=False)
-    row = _row(demo_store, active.recording_id)
+    row = recording_row(demo_store, active.recording_id)
     assert row.state == RecordingState.RECORDING.value
     assert row.path == f"audio/{interview_id}/{active.recording_id}.wav"
     assert "already running" in (recording_blocker(demo_store, interview_id) or "")
@@ -77,11 +64,11 @@ def test_recording_goes_recording_finished_ready_at_its_path(demo_store: DataSto
     assert active.offset_ms == 3500
     stopped = stop_recording(demo_store, active)
     assert stopped.duration_ms == 3500
-    assert _row(demo_store, active.recording_id).state == RecordingState.FINISHED.value
+    assert recording_row(demo_store, active.recording_id).state == RecordingState.FINISHED.value
     assert pending_recordings(demo_store) == [active.recording_id]
 
     result = process_recording(demo_store, active.recording_id)
-    row = _row(demo_store, active.recording_id)
+    row = recording_row(demo_store, active.recording_id)
     assert (row.state, row.codec, row.path) == ("ready", "opus", f"audio/{interview_id}/{active.recording_id}.opus")
     assert row.sha256 == result.sha256 and len(row.sha256) == 64
     assert abs(row.duration_ms - 3500) <= 100 and row.size_bytes == (demo_store.data_dir / row.path).stat().st_size
@@ -99,13 +86,13 @@ def test_recording_goes_recording_finished_ready_at_its_path(demo_store: DataSto
 def test_wav_is_deleted_only_after_the_opus_file_verified(
     demo_store: DataStore, interview_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    recording_id = _record(demo_store, interview_id, 2.0)
-    wav = demo_store.data_dir / _row(demo_store, recording_id).path
+    recording_id = record(demo_store, interview_id, 2.0)
+    wav = demo_store.data_dir / recording_row(demo_store, recording_id).path
     real_decode = transcode.decoded_duration_ms
     monkeypatch.setattr(transcode, "decoded_duration_ms", lambda path: real_decode(path) - 800)  # a truncated encode
     with pytest.raises(ServiceError, match="the original was kept"):
         process_recording(demo_store, recording_id)
-    assert wav.exists() and _row(demo_store, recording_id).state == "finished"
+    assert wav.exists() and recording_row(demo_store, recording_id).state == "finished"
     assert sorted(p.name for p in wav.parent.iterdir()) == [wav.name]  # no opus, no temp file
     monkeypatch.setattr(transcode, "decoded_duration_ms", real_decode)
     assert process_recording(demo_store, recording_id).codec == "opus"
@@ -123,8 +110,8 @@ def test_verify_duration_tolerance_is_half_a_second(tmp_path: Path) -> None:
 
 
 def test_cancelled_transcode_leaves_the_wav_and_no_partial_file(demo_store: DataStore, interview_id: str) -> None:
-    recording_id = _record(demo_store, interview_id, 20.0)
-    wav = demo_store.data_dir / _row(demo_store, recording_id).path
+    recording_id = record(demo_store, interview_id, 20.0)
+    wav = demo_store.data_dir / recording_row(demo_store, recording_id).path
 
     class Cancelled(Exception):
         pass
@@ -139,14 +126,14 @@ def test_cancelled_transcode_leaves_the_wav_and_no_partial_file(demo_store: Data
     with pytest.raises(Cancelled):
         process_recording(demo_store, recording_id, progress)
     assert sorted(p.name for p in wav.parent.iterdir()) == [wav.name]
-    assert _row(demo_store, recording_id).state == "finished"
+    assert recording_row(demo_store, recording_id).state == "finished"
 
 
 def test_keep_uncompressed_setting_keeps_the_wav(demo_store: DataStore, interview_id: str) -> None:
     set_setting(demo_store, KEEP_UNCOMPRESSED_AUDIO, True)
-    recording_id = _record(demo_store, interview_id, 1.0)
+    recording_id = record(demo_store, interview_id, 1.0)
     result = process_recording(demo_store, recording_id)
-    row = _row(demo_store, recording_id)
+    row = recording_row(demo_store, recording_id)
     assert (row.codec, row.state, row.duration_ms) == ("pcm_s16le", "ready", 1000)
     assert row.path.endswith(".wav") and (demo_store.data_dir / row.path).exists()
     assert result.sha256 == row.sha256
@@ -179,7 +166,7 @@ def test_voice_memo_on_a_finished_interview_needs_no_live_consent(demo_store: Da
     memo.write(bytes(SECOND))
     stop_recording(demo_store, memo)
     process_recording(demo_store, memo.recording_id)
-    row = _row(demo_store, memo.recording_id)
+    row = recording_row(demo_store, memo.recording_id)
     assert (row.kind, row.question_id, row.state) == ("memo", "q1", "ready")
 
 
@@ -194,7 +181,7 @@ def test_recovery_repairs_and_attaches_an_interrupted_recording(demo_store: Data
     assert len(recovered) == 1 and recovered[0].repaired and not recovered[0].lost
     assert recovered[0].duration_ms == 2500 and recovered[0].interview_id == interview_id
     assert "recovered" in recovered[0].message
-    row = _row(demo_store, active.recording_id)
+    row = recording_row(demo_store, active.recording_id)
     assert (row.state, row.duration_ms) == ("finished", 2500)
     assert process_recording(demo_store, active.recording_id).codec == "opus"
     assert recover_unfinished_recordings(demo_store) == []  # nothing left to do
@@ -210,8 +197,8 @@ def test_recovery_drops_a_row_whose_file_never_got_data(demo_store: DataStore, i
 
 
 def test_recovery_removes_a_wav_left_after_a_verified_transcode(demo_store: DataStore, interview_id: str) -> None:
-    recording_id = _record(demo_store, interview_id, 1.0)
-    wav = demo_store.data_dir / _row(demo_store, recording_id).path
+    recording_id = record(demo_store, interview_id, 1.0)
+    wav = demo_store.data_dir / recording_row(demo_store, recording_id).path
     spare = wav.read_bytes()
     process_recording(demo_store, recording_id)
     wav.write_bytes(spare)  # crash after the commit, before the delete

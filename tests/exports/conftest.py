@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,16 +26,6 @@ TRICKY = (
 )
 TRICKY_LF = TRICKY.replace("\r\n", "\n")
 LONG_QUESTION = "parcours_premier_souvenir"
-
-
-@pytest.fixture
-def cayenne(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's clock set to French Guiana (UTC-3), as on an interviewer's laptop in Saint-Laurent."""
-    monkeypatch.setenv("TZ", "America/Cayenne")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,16 +13,6 @@ from capnum_desktop.services.demo_seed import SeedOptions
 from capnum_desktop.storage.datastore import DataStore
 from capnum_desktop.storage.models import Interview
 from tests.helpers import copied_store, seeded_folder
-
-
-@pytest.fixture
-def cayenne(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's clock set to French Guiana (UTC-3), as on an interviewer's laptop in Saint-Laurent."""
-    monkeypatch.setenv("TZ", "America/Cayenne")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from capnum_desktop.services.studies import list_studies
 from capnum_desktop.storage.datastore import open_data_store
@@ -81,6 +82,17 @@ def test_unreadable_database_is_refused_and_left_unchanged(tmp_path: Path) -> No
     assert _digest(db) == before
 
 
+def _run_probe(script: str, data_dir: Path, modules: list[str]) -> tuple[subprocess.CompletedProcess[str], Any]:
+    """Run a probe script on `data_dir` in a fresh interpreter (byte-code cached, offscreen); its JSON last line."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": PYCACHE}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(data_dir), *modules], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return result, json.loads(result.stdout.strip().splitlines()[-1])
+
+
 PROBE = """
 import json, sys
 from capnum_desktop.app import main
@@ -93,17 +105,7 @@ def test_start_up_of_an_up_to_date_folder_does_not_import_heavy_modules(tmp_path
     data_dir = tmp_path / "data"
     store = open_data_store(data_dir)  # migrated here, so the app finds it current
     store.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": PYCACHE}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(data_dir), "sqlalchemy", *HEAVY_MODULES],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    _result, report = _run_probe(PROBE, data_dir, ["sqlalchemy", *HEAVY_MODULES])
     assert report == {"code": 0, "loaded": ["sqlalchemy"]}  # sqlalchemy: proof that the probe sees imports
 
 
@@ -126,18 +128,7 @@ def test_a_current_folder_shows_its_dashboard_before_sqlalchemy_is_imported(tmp_
     """DESIGN §10's start-up target: the window comes from a plain sqlite3 snapshot, the ORM loads after it."""
     data_dir = tmp_path / "data"
     run_desktop(data_dir, "--self-test")  # first run: migrates and loads the embedded study (the normal path)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": PYCACHE}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    modules = ["sqlalchemy", "pydantic", "yaml", *HEAVY_MODULES]
-    result = subprocess.run(
-        [sys.executable, "-c", SNAPSHOT_PROBE, str(data_dir), *modules],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    result, report = _run_probe(SNAPSHOT_PROBE, data_dir, ["sqlalchemy", "pydantic", "yaml", *HEAVY_MODULES])
     assert report["code"] == 0
     assert report["at_first_paint"] == []
     assert "sqlalchemy" in report["at_exit"]  # then the store was opened behind the window
